@@ -145,7 +145,8 @@ const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)
  * and not beside a year or a fiscal year's words they do not read ("Q2, 2025", "second-quarter 2025", "the second quarter
  * of the 2026 fiscal year", "2025/Q2", "Q3 20% came from cloud"), nor as the middle of a range ("Q1-Q3"), nor where the
  * ordinal counts quarters ("the fourth quarter in a row", "a second quarter of growth", "the first quarter since the
- * merger", "das vierte Quartal in Folge", "le quatrième trimestre consécutif"). Spaces are bounded, as above.
+ * merger", "das vierte Quartal in Folge", "le quatrième trimestre consécutif"). Spaces are bounded, as above. period-mismatch
+ * reads one only where it dates its figure's own clause (period-findings.ts yearlessApart).
  */
 const ORDINAL_NUMBER = new Map<string, number>([
   ...[['first', 'second', 'third', 'fourth'], GERMAN_ORDINAL, DUTCH_ORDINAL].flatMap((words) => words.map((word, i): [string, number] => [word, i + 1])),
@@ -693,6 +694,8 @@ export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] 
       if (q !== undefined || qBefore !== undefined) {
         const lead = sentence.slice(Math.max(0, m.index! - 16), m.index);
         if (sentence.startsWith(m[0], m.index) && !(m.index! <= 16 && /^[\s"'“‘(]*$/u.test(lead)) && !QUARTER_LEAD.test(lead)) return undefined;
+        // Nor before a model's name in small letters and a hyphen: "Q4 e-tron deliveries" is a product's.
+        if (/^\s{1,3}\p{Ll}{1,2}-/u.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8))) return undefined;
       }
       if (token !== undefined) return /\p{Ll}/u.test(m[0]) ? undefined : `qn:${token}`;
       return `qn:${digit ?? ORDINAL_NUMBER.get(word!.toLowerCase())}`;

@@ -55,6 +55,45 @@ function periodOwners(sentence: string, named: NamedPeriod[], refs: Placed[]): A
   });
 }
 
+/**
+ * What parts a quarter named without a year (qn:, "in Q2", "im zweiten Quartal") from a figure: a comma, semicolon, colon
+ * or dash, or a word that opens another clause (a relative pronoun, a conjunction: "which closed in Q2", "the plant that
+ * reopened in Q2", "qui", "que", "che", "und").
+ */
+const CLAUSE_APART = /[,;:!?]|\s[-–—]\s|(?<![\p{L}])(?:which|that|who|whose|where|when|as|and|but|while|because|qui|que|qu['’]|dont|où|et|mais|welche\p{L}*|und|aber|während|weil|y|pero|e|ma|che|maar|omdat|terwijl)(?![\p{L}])/iu;
+/**
+ * Words before such a quarter that make it a quarter the sentence likens its own to, or the time of an event, not its
+ * figure's period: "As in Q2", "As announced in the second quarter", "Following the Q2 plant shutdown", "After a soft first
+ * quarter", "reversing a loss in the second quarter", "Wie im zweiten Quartal", "Comme au deuxième trimestre"; up to
+ * three words between.
+ */
+const LIKENED = /(?<![\p{L}])(?:as|like|unlike|following|after|since|before|until|reversing|wie|nach|seit|vor|comme|après|depuis|avant|como|tras|desde|después|após|come|dopo|zoals|sinds)(?:\s{1,3}\p{L}[\p{L}'’-]*){0,3}\s{1,3}$/iu;
+/** A sentence's start before a quarter, up to two words ("In", "In the", "Im", "Au"), after which a comma may follow it: "In the second quarter, revenue was [[revenue]]". */
+const FRONTED = /^[\s"'“‘(]*(?:\p{L}+\s{1,3}){0,2}$/u;
+
+/**
+ * Which of a sentence's named periods (`named`, namedPeriods) are quarters named without a year that date no figure's own
+ * clause: a quarter so named is weak evidence, read only a few words (four at most) from a figure with nothing between
+ * that parts them (CLAUSE_APART; a comma after it at the sentence's start excepted: "In Q2, revenue was"), and not after
+ * words that liken or time (LIKENED). Any other period is read as before. Each period looks at the figure just before
+ * and just after it, on bounded slices: linear in the sentence.
+ */
+function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): boolean[] {
+  const near = (between: string) => between.length <= 40 && !CLAUSE_APART.test(between) && (between.trim() === '' || between.trim().split(/\s+/).length <= 4);
+  let r = 0;
+  return named.map((p) => {
+    if (!p.key.startsWith('qn:')) return false;
+    while (r < refs.length && refs[r]!.end <= p.at) r++;
+    if (LIKENED.test(sentence.slice(Math.max(0, p.at - 60), p.at))) return true;
+    const before = refs[r - 1], after = refs[r];
+    // (Sliced no further than a figure may stand.)
+    if (before !== undefined && p.at - before.end <= 41 && near(sentence.slice(before.end, p.at))) return false;
+    if (after === undefined || after.at - p.end > 41) return true;
+    const ahead = sentence.slice(p.end, after.at);
+    return !near(p.at <= 40 && FRONTED.test(sentence.slice(0, p.at)) ? ahead.replace(/^\s*,/, '') : ahead);
+  });
+}
+
 /** How far a named period is from a reference: the characters between them. */
 const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
 
@@ -64,7 +103,7 @@ const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Mat
  * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
  * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
  */
-function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], ref: Placed, refs: Placed[]): Map<string, SentencePeriods> {
+function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], apart: boolean[], ref: Placed, refs: Placed[]): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
   named.forEach((p, i) => {
     const kind = keyKind(p.key);
@@ -74,7 +113,7 @@ function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, 
     // A later period than the figure's, after a word of position just after its reference, is what the figure came to in
     // it, not a base it is set apart from: "[[revenue@2025-06-30]], more than EUR 300 million in Q3 2025" (NamedPeriod.setApart).
     const later = p.setApart === true && refs.filter((r) => r.end <= p.at).at(-1) === ref && [...ref.keys].some((k) => keyKind(k) === kind && keyOrder(k) < keyOrder(p.key));
-    if ((!p.compared || later) && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) entry.open.push({ period: p, ahead: ahead[i]! });
+    if ((!p.compared || later) && !apart[i] && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) entry.open.push({ period: p, ahead: ahead[i]! });
     kinds.set(kind, entry);
   });
   return kinds;
@@ -249,7 +288,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -274,7 +313,8 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       sentence.named ??= namedPeriods(words, true);
       sentence.ahead ??= outlookPeriods(words, sentence.named);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
-      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, placed[i], sentence.refs), placed[i]);
+      sentence.apart ??= yearlessApart(words, sentence.named, sentence.refs);
+      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, sentence.apart, placed[i], sentence.refs), placed[i]);
       // Words just beside the figure that date it back from the period the sentence names, to its own: "In Q3 2025 the
       // margin widened from [[nim@2024-09-30]] a year earlier" gives last year's figure as last year's.
       const back = named === undefined ? undefined : relativeWords(words, placed[i].at, placed[i].end);
@@ -285,7 +325,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       const compared = dated !== undefined && back === undefined && comparisonBase(words, placed[i].at, own, new Set([dated.key])) ? undefined : dated;
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
       // in Q2 2025" gives the Q1 figure as Q2's.
-      const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
+      const wrong = compared ?? sentence.named.find((p, n) => !sentence.apart![n] && p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
       // What the sentence says instead, and the figure it may mean: for the briefing's data notes.
       let misdated: { said: string; meant?: string } | undefined;
       const message = wrong === undefined ? relativeMessage() : namedMessage(wrong);

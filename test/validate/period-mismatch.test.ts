@@ -772,6 +772,36 @@ describe('period-mismatch', () => {
     expect(mismatches(jp, '第1四半期の売上高は[[revenue]]でした。', JP)).toHaveLength(1);
   });
 
+  it('reads a quarter named without a year only where it dates its figure\'s own clause: not beside a comparison with it, an event in it, or another clause', () => {
+    const DE = HEAD.replace('currency: EUR', 'currency: EUR, language: de'), FR = HEAD.replace('currency: EUR', 'currency: EUR, language: fr');
+    for (const [text, head] of [
+      // Sameness with the quarter ("as in Q2"), not the figure's period.
+      ['As in Q2, the Energy segment contributed [[revenue]].', HEAD], ['As in the second quarter, operating margin improved, to [[revenue]].', HEAD],
+      ['Wie im zweiten Quartal stieg das EBIT, auf [[revenue]].', DE], ['Comme au deuxième trimestre, la marge opérationnelle progresse, à [[revenue]].', FR],
+      // An event the quarter dates, in a clause or phrase of its own.
+      ['The acquisition of Voltline, which closed in Q2, contributed to Energy revenue of [[revenue]].', HEAD],
+      ['Die im zweiten Quartal abgeschlossene Übernahme von Voltline trug zum Umsatz von [[revenue]] bei.', DE],
+      ['L\'acquisition de Voltline, finalisée au deuxième trimestre, contribue au chiffre d\'affaires de [[revenue]].', FR],
+      ['As announced in the second quarter, we sold the trailer business; revenue was [[revenue]].', HEAD],
+      ['Free cash flow was [[revenue]], after the one-off pension payment made in the first quarter.', HEAD],
+      ['Following the Q2 plant shutdown, deliveries rose to [[revenue]].', HEAD],
+      ['Revenue rose to [[revenue]] as the plant that reopened in Q2 returned to full output.', HEAD],
+      ['Deliveries were [[revenue]], including cars held back at the end of Q2.', HEAD],
+      ['Net income was [[revenue]], reversing a loss in the second quarter.', HEAD],
+      ['The second quarter\'s restructuring charge did not recur, and net income was [[revenue]].', HEAD],
+      ['After a soft first quarter, revenue recovered to [[revenue]].', HEAD],
+      ['Das vierte Quartal ist saisonal das stärkste; im dritten Quartal erreichte der Umsatz [[revenue]].', DE], ['Das vierte Quartal ist saisonal das stärkste; der Umsatz erreichte [[revenue]].', DE],
+      // A product's name at the sentence's start.
+      ['Q4 e-tron deliveries reached [[revenue]].', HEAD],
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text!, head), text).toEqual([]);
+    }
+    // Where it dates the figure's own clause, at its start or a few words from the figure, it is read, a comma after it at the start too.
+    for (const text of ['In the second quarter, revenue was [[revenue]].', 'In Q2, the Energy segment contributed [[revenue]].', 'Revenue rose to [[revenue]] in Q2 as the plant returned to full output.']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringContaining('speaks of')]);
+    }
+  });
+
   it('finds a quarter named by its last day ("quarter ended 30 June 2025"), compared by that day as any calendar quarter', () => {
     const both = series([Q2, Q3]);
     expect(mismatches(both, 'Revenue was [[revenue]] in the quarter ended 30 June 2025.')).toEqual([
