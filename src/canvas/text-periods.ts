@@ -333,7 +333,16 @@ const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年
  * "plants", "projects" or "targeted" ("targeted marketing"), which a sentence of the past has as often; "projects" and
  * "targeted" look ahead where they govern the period (GOVERNED_AHEAD). "An estimated" figure is the past's as often.
  */
-const OUTLOOK_WORD = /(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|should(?!\s{1,3}(?:not\s{1,3})?have(?![\p{L}])|['’]ve)|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?)(?![\p{L}\p{N}])/giu;
+/**
+ * The same in the other languages the reader supports, as their outlooks write them (the forms that look ahead, as
+ * typed-findings.ts's words for plans): German "erwarten", "Prognose", "Ausblick", "geplant", "Ziel", "dürfte"; French
+ * "anticipons", "prévoyons", "prévisions", "perspectives", "objectif", "nous attendons"; Spanish and Portuguese "prevemos",
+ * "previsión", "esperamos", "objetivo", "meta", "presupuesto", "orçamento"; Italian "prevediamo", "previsioni",
+ * "obiettivo", "attese", "prospettive"; Dutch "verwachten", "prognose", "streven", "raming", "vooruitzichten". Not German
+ * "plant" nor French "attends", which are English words too ("Plant output, Q2 FY26").
+ */
+const OUTLOOK_OTHER = String.raw`erwart(?:e|en|est|et|ung|ungen)|prognos\p{L}*|ausblick|geplant|planen|planung|ziel(?:e|en|t)?|rechnen|dürften?|anticip\p{L}*|prévo(?:i[st]?|ient|yons|yez|yait)|prévision\p{L}*|prévu\p{L}*|perspectives?|objectifs?|vis(?:e|ons|ent)|attend(?:ons|ent|ez|u\p{L}*)|attentes?|previs\p{L}*|prev(?:é|emos|ên|ê)|preved\p{L}*|previst\p{L}*|objetivos?|metas?|esperamos|esperad\p{L}*|expectativas?|proje(?:ç|cç|cci)\p{L}*|presupuest\p{L}*|orçament\p{L}*|obiettiv\p{L}*|attes[oaie]|prospettiv\p{L}*|verwacht\p{L}*|streef\p{L}*|streven|raming\p{L}*|vooruitzicht\p{L}*`;
+const OUTLOOK_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|should(?!\s{1,3}(?:not\s{1,3})?have(?![\p{L}])|['’]ve)|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?|${OUTLOOK_OTHER})(?![\p{L}\p{N}])`, 'giu');
 /**
  * Words before one of them that make it a measure of the past, not an outlook: "beat guidance", "ahead of expectations",
  * "above the consensus estimates", "as planned", "higher than expected", "better-than-expected", "in line with its plan",
@@ -342,6 +351,12 @@ const OUTLOOK_WORD = /(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expe
  * Tested on the 60 characters before the word, within its clause.
  */
 const MEASURED_AGAINST = /(?<![\p{L}])(?:ahead\s+of|above|below|beyond|beat|beats|beating|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)|outpac(?:es|ed|ing)|met|meet(?:s|ing)?|miss(?:es|ed|ing)?|short\s+of|in\s+line\s+with|than|as|against|versus|vs\.?|compared\s+(?:with|to)|within)[\s-]+(?:(?:the|its|our|their|we|they|management|analysts['’]?|company['’]s|management['’]s|consensus|market|street|own|initial|original|earlier|previous|prior|raised|revised|full[- ]year|(?:(?:upper|lower|top|high|low|bottom)\s+(?:end|half)|mid-?point|middle|top|bottom)\s+of|had|has|have|was|were|been|originally|initially|previously)\s+){0,4}$/iu;
+/**
+ * The same in the other languages: "höher als erwartet", "wie geplant", "über unseren Erwartungen", "comme prévu", "supérieur
+ * aux attentes", "qu'anticipé", "como previsto", "acima das expectativas", "sopra le attese", "rispetto alle attese", "boven de
+ * verwachtingen".
+ */
+const MEASURED_AGAINST_OTHER = /(?<![\p{L}])(?:als|wie|gegenüber|vergleich|par\s+rapport|contre|rispetto|contro|frente|relação|ante|opzichte|vergeleken\s+met|que|qu['’]|comme|como|come|zoals|dan|quanto|über|unter|übertr\p{L}*|übertroffen|verfehlt\p{L}*|supérieure?s?|inférieure?s?|au[- ]dessus|en[- ]dessous|dépass\p{L}*|conformes?|superior(?:es|e|i)?|inferior(?:es|e|i)?|acima|abaixo|sopra|sotto|supera\p{L}*|boven|onder|overtr\p{L}*)[\s'’-]*(?:(?:à|a|aux|au|des|de|du|d['’]|les|la|le|l['’]|nos|leurs|unsere[nmrs]?|den|der|die|dem|des|las|los|el|del|al|às|aos|do|da|dos|das|nossas?|nossos?|alle|delle|dei|di|nostre?|het|onze|ursprünglich\p{L}*|initiales?|iniciales?|iniciais|iniziali|oorspronkelijke?)(?:\s+|['’]\s*)){0,4}$/iu;
 /** "projects" and "targeted" just before a period, governing it: "the company projects Q4 2025 revenue", "a launch targeted for Q4 2025". */
 const GOVERNED_AHEAD = /(?<![\p{L}])(?:projects?|targeted(?:\s+(?:for|at))?)\s+(?:(?:the|its|our|their)\s+)?$/iu;
 /**
@@ -364,7 +379,8 @@ export function outlookPeriods(sentence: string, named: Array<Pick<NamedPeriod, 
   let c = 0;
   for (const word of sentence.matchAll(OUTLOOK_WORD)) {
     while (c < starts.length - 1 && starts[c + 1]! <= word.index) c++;
-    if (!ahead[c] && !MEASURED_AGAINST.test(sentence.slice(Math.max(starts[c]!, word.index - 60), word.index))) ahead[c] = true;
+    const before = sentence.slice(Math.max(starts[c]!, word.index - 60), word.index);
+    if (!ahead[c] && !MEASURED_AGAINST.test(before) && !MEASURED_AGAINST_OTHER.test(before)) ahead[c] = true;
   }
   c = 0;
   return named.map(({ at }) => {

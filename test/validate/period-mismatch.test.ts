@@ -527,6 +527,26 @@ describe('period-mismatch', () => {
     expect(found).toMatch(/correct the sentence \(or the figure\), or name the period with \[\[revenue\.period\]\]/);
   });
 
+  it('takes a later period for an outlook\'s in each language the reader supports: "nous anticipons", "erwarten wir", "prevemos", "prevediamo", "verwachten"', () => {
+    const both = series([Q2, Q3]);
+    const as = (language: string) => HEAD.replace('currency: EUR', `currency: EUR, language: ${language}`);
+    for (const [text, language] of [
+      ['Pour le T4 2025, nous anticipons un chiffre d\'affaires supérieur à [[revenue]].', 'fr'], ['Pour le T4 2025, nous prévoyons un chiffre d\'affaires supérieur à [[revenue]].', 'fr'],
+      ['Au T4 2025, nous nous attendons à un chiffre d\'affaires supérieur à [[revenue]].', 'fr'], ['Pour le quatrième trimestre, nous anticipons un chiffre d\'affaires supérieur à [[revenue]].', 'fr'],
+      ['Au quatrième trimestre, nous nous attendons à un chiffre d\'affaires supérieur à [[revenue]].', 'fr'],
+      ['Für das 4. Quartal 2025 erwarten wir einen Umsatz über [[revenue]].', 'de'], ['Im 4. Quartal 2025 dürfte der Umsatz [[revenue]] übersteigen.', 'de'], ['Die Prognose für das 4. Quartal 2025 liegt über [[revenue]].', 'de'],
+      ['Para el 4T25 prevemos unos ingresos superiores a [[revenue]].', 'es'], ['Per il T4 2025 prevediamo ricavi superiori a [[revenue]].', 'it'],
+      ['Para o 4T25 esperamos receita acima de [[revenue]].', 'pt'], ['Voor K4 2025 verwachten wij een omzet boven [[revenue]].', 'nl'],
+    ]) expect(mismatches(both, text!, as(language!)), text).toEqual([]);
+    // Measured against them, the later period is the sentence's own, and the figure in it is reported.
+    for (const [text, language] of [
+      ['Im 4. Quartal 2025 lag der Umsatz mit [[revenue]] über den Erwartungen.', 'de'], ['Im 4. Quartal 2025 stieg der Umsatz stärker als erwartet auf [[revenue]].', 'de'], ['Im 4. Quartal 2025 lag der Umsatz wie geplant bei [[revenue]].', 'de'],
+      ['Au T4 2025, le chiffre d\'affaires de [[revenue]] est supérieur aux attentes.', 'fr'], ['Au T4 2025, le chiffre d\'affaires atteint [[revenue]], comme prévu.', 'fr'], ['Au T4 2025, le chiffre d\'affaires atteint [[revenue]], plus qu\'anticipé.', 'fr'],
+      ['Nel T4 2025 i ricavi, pari a [[revenue]], sono sopra le attese.', 'it'], ['No 4T25 a receita foi de [[revenue]], acima das expectativas.', 'pt'], ['En el 4T25 los ingresos fueron [[revenue]], como previsto.', 'es'],
+      ['In K4 2025 bedroeg de omzet [[revenue]], boven de verwachtingen.', 'nl'],
+    ]) expect(mismatches(both, text!, as(language!)), text).toHaveLength(1);
+  });
+
   it('takes each English word of comparison for one, with its period: "versus Q2 2025", "since", "ahead of", "relative to", "grew on", "a year earlier than"', () => {
     const both = series([Q2, Q3]);
     expect(mismatches(both, 'Revenue was [[revenue]], in Q2 2025.')).toHaveLength(1);
@@ -549,6 +569,10 @@ describe('period-mismatch', () => {
       expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toEqual([]);
     }
     expect(mismatches(both, `[[revenue]] will,${' '.repeat(100_000)}and Q4 2025.`)).toHaveLength(1);
+    expect(mismatches(both, `[[revenue]] ${'au T4 2025 nous anticipons; '.repeat(5_000)}`)).toEqual([]);
+    expect(mismatches(both, `[[revenue]] comme ${'les '.repeat(30_000)}prévu au T4 2025.`)).toEqual([]);
+    expect(mismatches(both, `[[revenue]] ${'wie im zweiten Quartal, '.repeat(10_000)}`)).toEqual([]);
+    expect(mismatches(both, `${'As in Q2 the '.repeat(10_000)}[[revenue]].`)).toEqual([]);
   });
 
   it('reads hostile text of words of position, figures and levels in linear time', () => {
