@@ -70,12 +70,20 @@ const CLAUSE_APART = /[,;:!?]|\s[-–—]\s|(?<![\p{L}])(?:which|that|who|whose|
 const LIKENED = /(?<![\p{L}])(?:as|like|unlike|following|after|since|before|until|reversing|wie|nach|seit|vor|comme|après|depuis|avant|como|tras|desde|después|após|come|dopo|zoals|sinds)(?:\s{1,3}\p{L}[\p{L}'’-]*){0,3}\s{1,3}$/iu;
 /** A sentence's start before a quarter, up to two words ("In", "In the", "Im", "Au"), after which a comma may follow it: "In the second quarter, revenue was [[revenue]]". */
 const FRONTED = /^[\s"'“‘(]*(?:\p{L}+\s{1,3}){0,2}$/u;
+/**
+ * A preposition opening the sentence before such a quarter ("In", "In the", "Im", "Au", "Für das", "Nel", "En el", "No"):
+ * the quarter dates the clause it opens, its figure however many words on ("Im zweiten Quartal erzielte Rheinwerk einen
+ * Umsatz von [[umsatz]]", "Au deuxième trimestre, le groupe a réalisé un chiffre d'affaires de [[ca]]"). Not an article
+ * ("Die im zweiten Quartal abgeschlossene Übernahme").
+ */
+const OPENING = /^[\s"'“‘(]*(?:in|im|during|for|für|au|en|dans|durant|pendant|nel|durante|no|na|tijdens)(?:\s{1,3}(?:the|das|dem|le|el|il|o|het))?\s{1,3}$/iu;
 
 /**
  * Which of a sentence's named periods (`named`, namedPeriods) are quarters named without a year that date no figure's own
  * clause: a quarter so named is weak evidence, read only a few words (four at most) from a figure with nothing between
- * that parts them (CLAUSE_APART; a comma after it at the sentence's start excepted: "In Q2, revenue was"), and not after
- * words that liken or time (LIKENED). Any other period is read as before. Each period looks at the figure just before
+ * that parts them (CLAUSE_APART; a comma after it at the sentence's start excepted: "In Q2, revenue was"), or anywhere in
+ * the clause it opens after a preposition at the sentence's start (OPENING), and not after words that liken or time
+ * (LIKENED). Any other period is read as before. Each period looks at the figure just before
  * and just after it, on bounded slices: linear in the sentence.
  */
 function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): boolean[] {
@@ -88,7 +96,10 @@ function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): 
     const before = refs[r - 1], after = refs[r];
     // (Sliced no further than a figure may stand.)
     if (before !== undefined && p.at - before.end <= 41 && near(sentence.slice(before.end, p.at))) return false;
-    if (after === undefined || after.at - p.end > 41) return true;
+    if (after === undefined) return true;
+    // (A clause's opening quarter: to the figure, bounded, nothing between that parts them but the comma just after it.)
+    if (p.at <= 20 && after.at - p.end <= 160 && OPENING.test(sentence.slice(0, p.at)) && !CLAUSE_APART.test(sentence.slice(p.end, after.at).replace(/^\s*,/, ''))) return false;
+    if (after.at - p.end > 41) return true;
     const ahead = sentence.slice(p.end, after.at);
     return !near(p.at <= 40 && FRONTED.test(sentence.slice(0, p.at)) ? ahead.replace(/^\s*,/, '') : ahead);
   });

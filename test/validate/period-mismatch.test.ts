@@ -824,6 +824,13 @@ describe('period-mismatch', () => {
     for (const text of ['In the second quarter, revenue was [[revenue]].', 'In Q2, the Energy segment contributed [[revenue]].', 'Revenue rose to [[revenue]] in Q2 as the plant returned to full output.']) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringContaining('speaks of')]);
     }
+    // Opening the sentence after a preposition, it dates its whole clause, the figure more than four words on too.
+    for (const [text, head] of [
+      ['Im zweiten Quartal erzielte Rheinwerk einen Umsatz von [[revenue]].', DE], ['In Q2 the group generated total revenue of [[revenue]].', HEAD],
+      ['Au deuxième trimestre, le chiffre d\'affaires du groupe s\'est établi à [[revenue]].', FR], ['Au deuxième trimestre, le groupe a réalisé un chiffre d\'affaires de [[revenue]].', FR],
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text!, head), text).toEqual([expect.stringContaining('speaks of')]);
+    }
   });
 
   it('finds a quarter named by its last day ("quarter ended 30 June 2025"), compared by that day as any calendar quarter', () => {
