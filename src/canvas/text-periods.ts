@@ -354,9 +354,11 @@ const MEASURED_AGAINST = /(?<![\p{L}])(?:ahead\s+of|above|below|beyond|beat|beat
 /**
  * The same in the other languages: "höher als erwartet", "wie geplant", "über unseren Erwartungen", "comme prévu", "supérieur
  * aux attentes", "qu'anticipé", "como previsto", "acima das expectativas", "sopra le attese", "rispetto alle attese", "boven de
- * verwachtingen".
+ * verwachtingen"; and as "in line with": "in linea con le attese", "en línea con las expectativas", "en ligne avec les
+ * attentes", "em linha com as expectativas", "in lijn met de verwachtingen", "im Rahmen der Erwartungen", "entsprach den
+ * Erwartungen", "por encima de lo esperado", "superó las expectativas".
  */
-const MEASURED_AGAINST_OTHER = /(?<![\p{L}])(?:als|wie|gegenüber|vergleich|par\s+rapport|contre|rispetto|contro|frente|relação|ante|opzichte|vergeleken\s+met|que|qu['’]|comme|como|come|zoals|dan|quanto|über|unter|übertr\p{L}*|übertroffen|verfehlt\p{L}*|supérieure?s?|inférieure?s?|au[- ]dessus|en[- ]dessous|dépass\p{L}*|conformes?|superior(?:es|e|i)?|inferior(?:es|e|i)?|acima|abaixo|sopra|sotto|supera\p{L}*|boven|onder|overtr\p{L}*)[\s'’-]*(?:(?:à|a|aux|au|des|de|du|d['’]|les|la|le|l['’]|nos|leurs|unsere[nmrs]?|den|der|die|dem|des|las|los|el|del|al|às|aos|do|da|dos|das|nossas?|nossos?|alle|delle|dei|di|nostre?|het|onze|ursprünglich\p{L}*|initiales?|iniciales?|iniciais|iniziali|oorspronkelijke?)(?:\s+|['’]\s*)){0,4}$/iu;
+const MEASURED_AGAINST_OTHER = /(?<![\p{L}])(?:in\s+linea\s+con|en\s+l[ií]nea\s+con|en\s+ligne\s+avec|em\s+linha\s+com|in\s+lijn\s+met|im\s+rahmen|entspr\p{L}*|por\s+encima|super(?:ó|ou)|als|wie|gegenüber|vergleich|par\s+rapport|contre|rispetto|contro|frente|relação|ante|opzichte|vergeleken\s+met|que|qu['’]|comme|como|come|zoals|dan|quanto|über|unter|übertr\p{L}*|übertroffen|verfehlt\p{L}*|supérieure?s?|inférieure?s?|au[- ]dessus|en[- ]dessous|dépass\p{L}*|conformes?|superior(?:es|e|i)?|inferior(?:es|e|i)?|acima|abaixo|sopra|sotto|supera\p{L}*|boven|onder|overtr\p{L}*)[\s'’-]*(?:(?:à|a|aux|au|des|de|du|d['’]|les|la|le|l['’]|lo|as|os|nos|leurs|unsere[nmrs]?|den|der|die|dem|des|las|los|el|del|al|às|aos|do|da|dos|das|nossas?|nossos?|alle|delle|dei|di|nostre?|het|onze|ursprünglich\p{L}*|initiales?|iniciales?|iniciais|iniziali|oorspronkelijke?)(?:\s+|['’]\s*)){0,4}$/iu;
 /** "projects" and "targeted" just before a period, governing it: "the company projects Q4 2025 revenue", "a launch targeted for Q4 2025". */
 const GOVERNED_AHEAD = /(?<![\p{L}])(?:projects?|targeted(?:\s+(?:for|at))?)\s+(?:(?:the|its|our|their)\s+)?$/iu;
 /**

@@ -544,6 +544,12 @@ describe('period-mismatch', () => {
       ['Au T4 2025, le chiffre d\'affaires de [[revenue]] est supérieur aux attentes.', 'fr'], ['Au T4 2025, le chiffre d\'affaires atteint [[revenue]], comme prévu.', 'fr'], ['Au T4 2025, le chiffre d\'affaires atteint [[revenue]], plus qu\'anticipé.', 'fr'],
       ['Nel T4 2025 i ricavi, pari a [[revenue]], sono sopra le attese.', 'it'], ['No 4T25 a receita foi de [[revenue]], acima das expectativas.', 'pt'], ['En el 4T25 los ingresos fueron [[revenue]], como previsto.', 'es'],
       ['In K4 2025 bedroeg de omzet [[revenue]], boven de verwachtingen.', 'nl'],
+      // And as "in line with" is, in each language.
+      ['Nel T4 2025 i ricavi sono stati pari a [[revenue]], in linea con le attese.', 'it'], ['In linea con le attese, nel T4 2025 i ricavi sono stati pari a [[revenue]].', 'it'],
+      ['En el 4T25 los ingresos fueron [[revenue]], en línea con las expectativas.', 'es'], ['En el 4T25 los ingresos fueron [[revenue]], por encima de lo esperado.', 'es'],
+      ['En el 4T25 los ingresos de [[revenue]] superó las expectativas.', 'es'], ['Au T4 2025, le chiffre d\'affaires a atteint [[revenue]], en ligne avec les attentes.', 'fr'],
+      ['No 4T25 a receita foi de [[revenue]], em linha com as expectativas.', 'pt'], ['In K4 2025 bedroeg de omzet [[revenue]], in lijn met de verwachtingen.', 'nl'],
+      ['Im 4. Quartal 2025 lag der Umsatz mit [[revenue]] im Rahmen der Erwartungen.', 'de'], ['Im 4. Quartal 2025 lag der Umsatz bei [[revenue]] und entsprach den Erwartungen.', 'de'],
     ]) expect(mismatches(both, text!, as(language!)), text).toHaveLength(1);
   });
 
