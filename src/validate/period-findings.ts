@@ -33,6 +33,8 @@ interface Placed {
   end: number;
   /** The periods its figure may be named by (a forecast's too). */
   keys: Set<string>;
+  /** Its measure's label, lower-cased ("revenue"): a sentence that opens with it opens the figure's clause (yearlessApart). */
+  label?: string;
 }
 
 /**
@@ -77,12 +79,15 @@ const FRONTED = /^[\s"'“‘(]*(?:\p{L}+\s{1,3}){0,2}$/u;
  * ("Die im zweiten Quartal abgeschlossene Übernahme").
  */
 const OPENING = /^[\s"'“‘(]*(?:in|im|during|for|für|au|en|dans|durant|pendant|nel|durante|no|na|tijdens)(?:\s{1,3}(?:the|das|dem|le|el|il|o|het))?\s{1,3}$/iu;
+/** The same after the figure's measure named as the sentence's subject: "Revenue in the second quarter rose 8% to [[revenue]]". */
+const OPENING_AFTER_SUBJECT = /^[\s"'“‘(]*(\p{L}[\p{L}\s'’-]{0,38}?)\s{1,3}(?:in|im|during|for|au|en|nel|no|na|tijdens)(?:\s{1,3}(?:the|das|dem|le|el|il|o|het))?\s{1,3}$/iu;
 
 /**
  * Which of a sentence's named periods (`named`, namedPeriods) are quarters named without a year that date no figure's own
  * clause: a quarter so named is weak evidence, read only a few words (four at most) from a figure with nothing between
  * that parts them (CLAUSE_APART; a comma after it at the sentence's start excepted: "In Q2, revenue was"), or anywhere in
- * the clause it opens after a preposition at the sentence's start (OPENING), and not after words that liken or time
+ * the clause it opens after a preposition at the sentence's start (OPENING), or after the figure's own measure opening it
+ * ("Revenue in the second quarter rose 8% to [[revenue]]": OPENING_AFTER_SUBJECT), and not after words that liken or time
  * (LIKENED). Any other period is read as before. Each period looks at the figure just before
  * and just after it, on bounded slices: linear in the sentence.
  */
@@ -98,7 +103,9 @@ function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): 
     if (before !== undefined && p.at - before.end <= 41 && near(sentence.slice(before.end, p.at))) return false;
     if (after === undefined) return true;
     // (A clause's opening quarter: to the figure, bounded, nothing between that parts them but the comma just after it.)
-    if (p.at <= 20 && after.at - p.end <= 160 && OPENING.test(sentence.slice(0, p.at)) && !CLAUSE_APART.test(sentence.slice(p.end, after.at).replace(/^\s*,/, ''))) return false;
+    const opening = p.at <= 20 && OPENING.test(sentence.slice(0, p.at))
+      || (p.at <= 60 && after.label !== undefined && OPENING_AFTER_SUBJECT.exec(sentence.slice(0, p.at))?.[1]?.trim().toLowerCase() === after.label);
+    if (opening && after.at - p.end <= 160 && !CLAUSE_APART.test(sentence.slice(p.end, after.at).replace(/^\s*,/, ''))) return false;
     if (after.at - p.end > 41) return true;
     const ahead = sentence.slice(p.end, after.at);
     return !near(p.at <= 40 && FRONTED.test(sentence.slice(0, p.at)) ? ahead.replace(/^\s*,/, '') : ahead);
@@ -306,7 +313,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       let s = 0;
       return refs.map((r) => {
         while (sentences[s].end <= r.index && s < sentences.length - 1) s++;
-        const at = { at: r.index - sentences[s].start, end: r.index + r.token.length - sentences[s].start, keys: keys(r.figure) };
+        const at = { at: r.index - sentences[s].start, end: r.index + r.token.length - sentences[s].start, keys: keys(r.figure), label: index.metrics[r.figure]?.label.trim().toLowerCase() };
         sentences[s].refs.push(at);
         placed.push(at);
         return sentences[s];

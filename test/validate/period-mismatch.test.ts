@@ -763,7 +763,7 @@ describe('period-mismatch', () => {
       '14:24 text [[revenue]] shows Revenue for Q3 2025, but its sentence speaks of "second quarter", and would print the one beside the other: write [[revenue@2025-06-30]] if it means the figure for Q2 2025, or name the period with [[revenue.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding',
     ]);
     for (const [text, said] of [
-      ['Revenue was [[revenue]] in Q2.', 'Q2'], ['Q2 revenue was [[revenue]].', 'Q2'], ['For Q2 we report [[revenue]].', 'Q2'], ['Revenue in 2Q was [[revenue]].', '2Q'], ['Revenue was [[revenue]] in the 2nd quarter.', '2nd quarter'], ['Second-quarter revenue was [[revenue]].', 'Second-quarter'],
+      ['Revenue was [[revenue]] in Q2.', 'Q2'], ['Revenue in the second quarter rose 8% year on year to [[revenue]].', 'second quarter'], ['Q2 revenue was [[revenue]].', 'Q2'], ['For Q2 we report [[revenue]].', 'Q2'], ['Revenue in 2Q was [[revenue]].', '2Q'], ['Revenue was [[revenue]] in the 2nd quarter.', '2nd quarter'], ['Second-quarter revenue was [[revenue]].', 'Second-quarter'],
       ['Der Umsatz lag im 2. Quartal bei [[revenue]].', '2. Quartal'], ['Der Umsatz lag im zweiten Quartal des Jahres bei [[revenue]].', 'zweiten Quartal'],
       ['Le chiffre d\'affaires s\'élève à [[revenue]] au deuxième trimestre.', 'deuxième trimestre'], ['Le chiffre d\'affaires s\'élève à [[revenue]] au T2.', 'T2'],
       ['Los ingresos fueron [[revenue]] en el 2T.', '2T'], ['A receita foi de [[revenue]] no segundo trimestre.', 'segundo trimestre'], ['I ricavi sono stati pari a [[revenue]] nel T2.', 'T2'],
@@ -782,7 +782,7 @@ describe('period-mismatch', () => {
       'Revenue was [[revenue]] in Q2, 2024.', 'Revenue was [[revenue]] in the second quarter of the 2026 financial year.', 'In 2025, Q2 revenue was [[revenue]].',
       'Revenue was [[revenue]] in q2.', 'Revenue was [[revenue]], T2 capital unchanged.',
       // A bare "Q4" inside a name or an aside, after no preposition or article: a product, a plan, a quarter in passing.
-      'Sales of the Audi Q4 e-tron brought [[revenue]].', 'Revenue was [[revenue]]; Q1 guidance is unchanged.', 'Revenue was [[revenue]] as Q2 orders shipped.',
+      'Sales of the Audi Q4 e-tron brought [[revenue]].', 'Demand in the second quarter lifted sales to a record [[revenue]].', 'Revenue was [[revenue]]; Q1 guidance is unchanged.', 'Revenue was [[revenue]] as Q2 orders shipped.',
     ]) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
     }
