@@ -859,7 +859,7 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
   const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
   // In another language, the company reporting it opens the sentence (Joins.reporting), the period it names between the
   // words read as none ("Rheinwerk erzielte im dritten Quartal 2025 einen"): read where the sentence starts, OPENING at most.
-  const opened = lang.reporting === undefined || opening === undefined ? null : reporter.exec(withoutPeriods(opening, namedPeriods(opening).filter((p) => !p.compared)));
+  const opened = lang.reporting === undefined || opening === undefined ? null : reporter.exec(butPeriods(opening));
   if (opened !== null) return { lead: opening!.length, fronted: opened.groups?.fronted !== undefined };
   const reported = lang.reporting === undefined ? reporter.exec(words) : null;
   if (reported !== null) return preceding.length - reported.index;
@@ -877,9 +877,13 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
  */
 function raisedBy(opening: string, rest: string, kind: 'level' | 'change', lang: Joins, raiser: RegExp): { joined: RegExpExecArray; lead: number; down: boolean } | undefined {
   const raised = lang.reporting?.raised;
-  if (raised === undefined || opening.length > OPENING || !raiser.test(withoutPeriods(opening, namedPeriods(opening).filter((p) => !p.compared)))) return undefined;
-  const joined = raised[kind].exec(withoutPeriods(rest, namedPeriods(rest).filter((p) => !p.compared)));
+  if (raised === undefined || opening.length > OPENING || !raiser.test(butPeriods(opening))) return undefined;
+  const joined = raised[kind].exec(butPeriods(rest));
   return joined === null ? undefined : { joined, lead: opening.length, down: kind === 'change' && raised.down.test(opening) };
+}
+/** `words` with the periods they name blanked (withoutPeriods), but those they compare with ("gegenüber dem 3. Quartal 2024"). */
+function butPeriods(words: string): string {
+  return withoutPeriods(words, namedPeriods(words).filter((p) => !p.compared));
 }
 /** A join that makes the name an object, not a clause's subject: "of", "at", a colon, a bracket ("The deal added revenue of"). */
 const OBJECT_JOIN = /^\s*,?\s*(?:of|at|:|\()/i;
@@ -1121,7 +1125,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const frontedBy = lang.reporting === undefined ? NEVER : reportedAfter(lang.reporting, company);
   const companyAfter = (text: string, end: number, sentenceEnd: number) => {
     const after = text.slice(end, Math.min(sentenceEnd + 1, end + OPENING));
-    return frontedBy.test(withoutPeriods(after, namedPeriods(after).filter((p) => !p.compared)));
+    return frontedBy.test(butPeriods(after));
   };
   const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
   /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
@@ -1164,7 +1168,6 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const heading = columnNames[path[t + 3] as number] ?? '';
     const title = typeof table!.title === 'string' ? table!.title : '';
     const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
-    const butPeriods = (words: string) => withoutPeriods(words, named(words));
     if (NOT_A_LEVEL.test(butPeriods(heading)) || NOT_A_LEVEL.test(butPeriods(title))) return undefined;
     // The column and title say nothing but the row's measure, the company, units and words of a table of figures
     // ("Segments", "Revenue by segment (EUR million)", "Headline figures"): a column "EBIT" over a row "Drives" is another
