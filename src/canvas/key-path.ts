@@ -11,6 +11,11 @@ export function pathText(path: KeyPath): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? shortened(s) : `.${shortened(s)}`)).join('');
 }
 
+/** Whether two key paths name the same place in the canvas. */
+export function samePath(a: KeyPath, b: KeyPath): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
 /** Every string of parsed data (keys aside), with its key path. */
 export function stringsIn(value: unknown, path: KeyPath = []): Array<{ text: string; path: KeyPath }> {
   if (typeof value === 'string') return [{ text: value, path }];

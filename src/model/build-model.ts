@@ -8,7 +8,7 @@ import type { FigureSetFinding, PeriodDisagreement, TypedDisagreement } from '..
 import { BriefingError, EXIT } from '../errors.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
-import { pathText, type KeyPath } from '../canvas/key-path.ts';
+import { pathText, samePath, type KeyPath } from '../canvas/key-path.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { aheadPeriod, formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
@@ -359,7 +359,7 @@ function printedAt(path: KeyPath, printed: { chapters: ChapterModel[]; summary: 
   }
   if (root === 'block_sets' || (root === 'briefing' && key === 'summary')) {
     const summary = printed.summary;
-    return summary !== undefined && summary.length === path.length && summary.every((k, i) => k === path[i]) ? 'the summary' : undefined;
+    return summary !== undefined && samePath(summary, path) ? 'the summary' : undefined;
   }
   if (root === 'charts' && part === 'caption') {
     const chart = printed.charts.get(String(key));

@@ -8,7 +8,7 @@
 import type { Canvas, Metric } from '../validate/schema.ts';
 import type { FigureSetFinding } from '../validate/validate-canvas.ts';
 import { figureSets, type FigureSet } from '../canvas/figure-sets.ts';
-import type { KeyPath } from '../canvas/key-path.ts';
+import { samePath, type KeyPath } from '../canvas/key-path.ts';
 import { listOf } from '../words.ts';
 import { figureTable } from './contradictions.ts';
 import type { ContradictionModel } from './briefing-model.ts';
@@ -22,9 +22,6 @@ export interface Printed {
   title: string;
   note: (noted: { note: string; anchor: string }) => void;
 }
-
-/** The same place in the canvas. */
-const samePath = (a: KeyPath, b: KeyPath) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** Gives each printed chart or table with a finding its note (with its data note's anchor); its data-notes entries, in the order `printed` lists them. */
 export function periodNotes(canvas: Canvas, found: FigureSetFinding[], printed: Printed[]): ContradictionModel[] {
