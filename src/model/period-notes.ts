@@ -34,11 +34,12 @@ export function periodNotes(canvas: Canvas, found: FigureSetFinding[], printed: 
     if (about.length === 0) continue;
     const here = sets.filter((s) => samePath(s.path, place.path));
     // The sets the findings are about: a free table's columns holding their figures (under the heading named, for a column heading's).
-    const shown = here.filter((s) => about.some((f) => f.metrics.every((id) => s.ids.includes(id)) && (f.heading?.where !== 'column heading' || (s.header ?? '').includes(f.heading.said))));
-    const said = setSays(canvas, shown.length === 0 ? here : shown, about);
+    const matching = here.filter((s) => about.some((f) => f.metrics.every((id) => s.ids.includes(id)) && (f.heading?.where !== 'column heading' || (s.header ?? '').includes(f.heading.said))));
+    const shown = matching.length === 0 ? here : matching; // else all the chart's or table's sets
+    const said = setSays(canvas, shown, about);
     const anchor = `period-note-${entries.length + 1}`;
     place.note({ note: `Note: ${said}.`, anchor });
-    const ids = [...new Set((shown.length === 0 ? here : shown).flatMap((s) => s.ids))];
+    const ids = [...new Set(shown.flatMap((s) => s.ids))];
     const kind = place.path[0] === 'charts' ? 'chart' : 'table';
     entries.push({
       anchor,
