@@ -195,7 +195,7 @@ export function contentHash(model: BriefingModel): string {
  * findings as earlier versions worded them (NOTES_BEFORE). None for a briefing named without file_name, printed without
  * parentheses, and with no note worded otherwise before.
  */
-export function contentHashesBefore(model: BriefingModel): string[] {
+function contentHashesBefore(model: BriefingModel): string[] {
   const now = contentHash(model);
   const named = [model, { ...model, namedByPeriod: false, namedByDate: undefined }];
   // Each of those, and contentHash's own, with the notes worded as earlier versions worded them (NOTES_BEFORE).

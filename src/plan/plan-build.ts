@@ -12,7 +12,7 @@ import type { Manifest, ManifestEntry } from './manifest.ts';
 
 export { MANIFEST_FILE, readManifest, serialiseManifest } from './manifest.ts';
 export type { CanvasRecord, Manifest, ManifestEntry } from './manifest.ts';
-export { browserIdentity, checkHash, contentHash, contentHashesBefore, contextHash, editionOf, inputsHash, journalKey, toolHash, withPageSize, withRevision, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
+export { browserIdentity, checkHash, contentHash, contextHash, editionOf, inputsHash, journalKey, toolHash, withPageSize, withRevision, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
 
 /** How the manifest names a canvas: its path relative to the output folder, with "/" separators. */
 export function canvasKey(outDir: string, file: string): string {
