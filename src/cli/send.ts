@@ -91,12 +91,13 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   const keptForStrict = flags.strict && options.keepSince && options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
   for (const file of files) {
     try {
-      const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set, previous: (await earlierOf(file, keptForStrict)).previous } : {}) });
+      const previous = flags.strict ? (await earlierOf(file, keptForStrict)).previous : undefined;
+      const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set, previous } : {}) });
       const own = checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName]));
       names.push(...own);
       // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run;
       // so does a figure corrected since the edition its recipients hold that a text still types as it was.
-      const asSent = flags.strict ? await checkedAsSent(file, checked, checked.models, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, run }) : undefined;
+      const asSent = flags.strict ? await checkedAsSent(file, checked, checked.models, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, since: previous?.text, run }) : undefined;
       const counted = countedFindings([...checked.findings, ...(asSent?.findings ?? [])]);
       const strict = flags.strict && counted.length > 0 ? [...counted.map((f) => findingLine(f, severityOf(f, true), io)), strictFailure(file, counted.length, io)] : [];
       read.push({ file, names: own, strict });
