@@ -48,7 +48,6 @@ export { MAX_CHANGED_FIGURES } from './changed-list.ts';
  * revised edition (`replaces`) says so in its subject too ("Revised edition: " first), and its attachment has a name
  * of its own (revisedName): in a mail client's list, or a download folder, it is not another copy of the one it replaces.
  */
-
 export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
   return emailRenderer(options)(model, input);
 }
