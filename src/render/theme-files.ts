@@ -77,29 +77,83 @@ export function stylesheet(root: string, theme: RenderTheme | undefined): string
 /** A theme stylesheet, its colours checked and its url()s embedded. */
 function themeCss(file: string, theme: RenderTheme): string {
   const css = readFileSync(file, 'utf8');
-  checkHexColours(css, file);
+  const problems = colourProblems(css);
+  if (problems.length > 0) throw new BriefingError(problems.map((p) => `${file}:${p}`).join('\n'), EXIT.template);
   return embedUrls(css, file, theme);
 }
 
 /**
- * Refuses a hex colour that is none ("#12345", "#1f3a5g"), at its line: the browser drops the whole declaration,
- * and everything that uses it loses its colour without a word. A brand colour set on --navy so mistyped left the
- * cover band with no background, the company's name white on white.
+ * The built-in stylesheet's colour variables (styles/briefing.css) and the charts' (finish-svg.ts): a theme sets them to
+ * colours. A custom property takes any value, so the browser keeps "--navy: 0b3d5c" (the # forgotten) and then drops
+ * every declaration that uses it: the cover band lost its background, the company's name white on white.
  */
-function checkHexColours(css: string, file: string): void {
+export const COLOUR_VARIABLES: readonly string[] = ['--ink', '--muted', '--navy', '--blue', '--accent', '--rule', '--zebra', '--positive', '--negative', '--marking', '--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6', '--chart-negative'];
+
+/** Properties whose whole value is one colour. */
+const COLOUR_PROPERTY = /^(?:color|background-color|border(?:-(?:top|right|bottom|left|block|inline|block-start|block-end|inline-start|inline-end))?-color|outline-color|text-decoration-color|column-rule-color|caret-color|accent-color|fill|stroke|stop-color|flood-color|lighting-color)$/i;
+
+/** Properties whose value may hold a colour among other things (a shorthand): only a hex colour without its # is looked for. */
+const WITH_COLOUR_PROPERTY = /^(?:background|border(?:-(?:top|right|bottom|left|block|inline))?|outline|column-rule|text-decoration|box-shadow|text-shadow)$/i;
+
+/** CSS's named colours (CSS Color 4), and the keywords a colour property takes besides. */
+const COLOUR_WORDS = new Set((
+  'aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood cadetblue chartreuse chocolate coral ' +
+  'cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange ' +
+  'darkorchid darkred darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey ' +
+  'dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ' +
+  'ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan lightgoldenrodyellow lightgray lightgreen lightgrey lightpink ' +
+  'lightsalmon lightseagreen lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine ' +
+  'mediumblue mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream mistyrose ' +
+  'moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru ' +
+  'pink plum powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue slateblue ' +
+  'slategray slategrey snow springgreen steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen ' +
+  'transparent currentcolor none inherit initial unset revert revert-layer'
+).split(' '));
+
+/** A colour as CSS writes one: #hex (its digits checked apart), a colour function, a var() or a colour's name. */
+function isColour(value: string): boolean {
+  return /^#/.test(value) || /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|light-dark|var|env)\(/i.test(value) || COLOUR_WORDS.has(value.toLowerCase());
+}
+
+/**
+ * Each colour of a stylesheet that is none, as "line: what is wrong" (every one, not the first: a theme is fixed in one
+ * go). A hex colour that is none ("#12345", "#1f3a5g"): the browser drops the whole declaration, and everything that
+ * uses it loses its colour without a word (a brand colour set on --navy so mistyped left the cover band with no
+ * background, the company's name white on white). So too a colour variable or colour property set to what is no colour
+ * ("0b3d5c", its # forgotten; "navvy"), and a hex colour without its # in a shorthand ("background: 0b3d5c").
+ */
+function colourProblems(css: string): string[] {
   // Comments, strings and url()s blanked (a fragment url(#shadow), a data: URL's fill='#fff'), line breaks kept.
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   const text = css.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, blank).replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, blank);
+  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+  const problems: Array<{ at: number; message: string }> = [];
   // Declarations only: the innermost blocks (a rule's, a @font-face's, one inside @media), never a selector's #id.
   for (const block of text.matchAll(/\{([^{}]*)\}/g)) {
+    const start = block.index + 1;
     for (const hex of block[1]!.matchAll(/#([0-9a-z_-]*)/gi)) {
       if (/^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex[1]!)) continue;
-      const at = block.index + 1 + hex.index;
-      const line = text.slice(0, at).split('\n').length;
       const declaration = /([-\w]+)\s*:[^:;]*$/.exec(block[1]!.slice(0, hex.index))?.[1];
-      throw new BriefingError(`${file}:${line}: ${declaration === undefined ? '' : `${declaration}: `}${quote(`#${hex[1]}`)} is not a colour: a hex colour has 3, 4, 6 or 8 hex digits (0-9, a-f), as #1f3a5f or #fff. As written the browser would ignore the declaration, and what uses it would lose its colour`, EXIT.template);
+      problems.push({ at: start + hex.index, message: `${declaration === undefined ? '' : `${declaration}: `}${quote(`#${hex[1]}`)} is not a colour: a hex colour has 3, 4, 6 or 8 hex digits (0-9, a-f), as #1f3a5f or #fff` });
+    }
+    for (const d of block[1]!.matchAll(/(?<![-\w])(--[-\w]+|[a-z][-a-z]*)\s*:([^;]*)/gi)) {
+      const [name, raw] = [d[1]!, d[2]!];
+      const value = raw.replace(/!\s*important\s*$/i, '').trim();
+      const at = start + d.index + d[0].indexOf(':') + 1 + (raw.length - raw.trimStart().length);
+      const bareHex = (word: string) => /^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(word) && /[a-f]/i.test(word) && /\d/.test(word);
+      if (COLOUR_VARIABLES.includes(name) || COLOUR_PROPERTY.test(name)) {
+        if (value === '' || isColour(value)) continue;
+        const how = ': write a hex colour (#1f3a5f), a colour function (rgb(31 58 95)) or a colour\'s name';
+        const near = /^[a-z]+$/i.test(value) ? nearest(value.toLowerCase(), [...COLOUR_WORDS])[0] : undefined;
+        const fix = bareHex(value) ? `: write it with its #, as #${value}` : near !== undefined ? `: write ${quote(near)} if that is the colour meant` : how;
+        problems.push({ at, message: `${name}: ${quote(value)} is not a colour${fix}` });
+      } else if (WITH_COLOUR_PROPERTY.test(name)) {
+        const word = value.split(/[\s,]+/).find(bareHex);
+        if (word !== undefined) problems.push({ at, message: `${name}: ${quote(word)} is not a colour: write it with its #, as #${word}` });
+      }
     }
   }
+  return problems.sort((a, b) => a.at - b.at).map((p) => `${lineOf(p.at)}: ${p.message}. As written the browser would ignore the declaration, and what uses it would lose its colour`);
 }
 
 /** The theme's logo as a data: URL, if it names one. */

@@ -11,8 +11,9 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
-import { headLogo, type RenderTheme } from '../../src/render/theme-files.ts';
+import { COLOUR_VARIABLES, headLogo, type RenderTheme } from '../../src/render/theme-files.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
+import { PACKAGE_ROOT } from '../../src/files.ts';
 import { checkCanvas, loadTheme } from '../../src/pipeline.ts';
 import { withTheme } from '../../src/plan/inputs.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -530,5 +531,35 @@ describe('a theme stylesheet, read as CSS is', () => {
         + '.b { filter: url(#shadow); background: url("data:image/svg+xml,<svg fill=\'#12\'/>"); }\n.c::before { content: "#1"; }\n',
     });
     expect(render({ dir: fine, chapterBreaks: 'flow' })).toContain('background: #0b6e4f80');
+  });
+
+  it('refuses a colour variable or colour property set to what is no colour, each at its line in one message, and leaves colours of every form alone', async () => {
+    // "--navy: 0b3d5c", its # forgotten: a custom property takes any value, the browser kept it and dropped every
+    // declaration using it; the cover band printed without its background, the company's name white on white, exit 0.
+    const forgotten = themeFolder({ 'styles/theme.css': ':root {\n  --navy: 0b3d5c;\n  --accent: #00807;\n  --chart-2: 00a3a1 !important;\n}\n.cover-band { background: 0b3d5c; color: navvy; }\nh2 { border-bottom: 1px solid 7fc8c6; }\n' });
+    const file = join(forgotten, 'styles', 'theme.css');
+    const error = await loadTheme(forgotten, '--theme').then(() => undefined, (e: unknown) => e as { exitCode: number; message: string });
+    expect(error?.exitCode).toBe(EXIT.template);
+    expect(error?.message.split('\n').map((l) => l.replace(/\. As written the browser would ignore the declaration, and what uses it would lose its colour$/, ''))).toEqual([
+      `${file}:2: --navy: "0b3d5c" is not a colour: write it with its #, as #0b3d5c`,
+      `${file}:3: --accent: "#00807" is not a colour: a hex colour has 3, 4, 6 or 8 hex digits (0-9, a-f), as #1f3a5f or #fff`,
+      `${file}:4: --chart-2: "00a3a1" is not a colour: write it with its #, as #00a3a1`,
+      `${file}:6: background: "0b3d5c" is not a colour: write it with its #, as #0b3d5c`,
+      `${file}:6: color: "navvy" is not a colour: write "navy" if that is the colour meant`,
+      `${file}:7: border-bottom: "7fc8c6" is not a colour: write it with its #, as #7fc8c6`,
+    ]);
+    expect(() => render({ dir: forgotten, chapterBreaks: 'flow' })).toThrow(`${file}:2: --navy: "0b3d5c" is not a colour`);
+    // Colours of every form, keywords, a theme's own variables and numbers of six digits: nothing to say. The built-in
+    // stylesheet as a theme's own styles/briefing.css (a theme starts from a copy) passes too.
+    const fine = themeFolder({
+      'styles/theme.css': ':root { --navy: rgb(11 61 92); --accent: hsl(178 100% 25% / 0.9); --blue: RebeccaPurple; --ink: currentColor; --chart-1: var(--navy); --chart-2: color-mix(in srgb, #0b3d5c 60%, white); --rule: transparent; --own-gap: 12345a; }\n'
+        + 'h1 { color: var(--navy, #000); background-color: inherit; border-top: 2px solid #0b3d5c; z-index: 100000; font-weight: 700; fill: none; }\n',
+      'styles/briefing.css': readFileSync(join(PACKAGE_ROOT, 'styles', 'briefing.css'), 'utf8'),
+    });
+    expect(render({ dir: fine, chapterBreaks: 'flow' })).toContain('--blue: RebeccaPurple');
+    // Every colour variable of the built-in stylesheet is one a theme is held to.
+    const builtIn = [...readFileSync(join(PACKAGE_ROOT, 'styles', 'briefing.css'), 'utf8').matchAll(/(--[-\w]+)\s*:\s*#/g)].map((m) => m[1]!);
+    expect(builtIn.length).toBeGreaterThan(5);
+    expect(COLOUR_VARIABLES).toEqual(expect.arrayContaining(builtIn));
   });
 });
