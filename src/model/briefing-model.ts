@@ -40,6 +40,8 @@ export interface TableModel {
   /** What check found the table shows other than its reader would take it to, not acknowledged ("Note: the title names Q3 2025; the rows are of Q3 2025 except Service (Q2 2025)."), and the anchor of its data note: as a chart's (ChartRef). */
   periodNote?: string;
   periodNoteAnchor?: string;
+  /** The table's id, which its data note links back to: only on a table with a period note (a clean table is modelled, and hashed, as before). */
+  anchor?: string;
 }
 
 export interface ChartRef {
@@ -93,6 +95,8 @@ export interface ContradictionModel {
   /** Of those, the ones likely wrong, where the others are known to agree with the rest of the canvas (an equivalent the other equivalents of its date rule out): only these are marked disputed where they are shown. All of them when absent. */
   suspects?: string[];
   title: string;
+  /** The id of the chart or table a note on its periods is about, which its title links to ("fig-2", "table-2-1-2"). */
+  place?: string;
   note: string;
   detected: boolean;
   table: TableModel;

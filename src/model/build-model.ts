@@ -143,12 +143,12 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const contradictions = findContradictions(canvas, metricIds, placed(options.typed), placed(options.misdated));
   // Figures in number order, then tables in reading order (tables have no numbers: named by their section).
   const periodEntries = periodNotes(canvas, options.figureSets ?? [], [
-    ...[...charts.refs].map(([id, ref]): Printed => ({ path: ['charts', id], title: `Figure ${ref.number}. ${ref.title}`, note: (noted) => charts.note(id, noted) })),
-    ...tables.map(({ path, table, section }): Printed => ({
-      path,
-      title: table.title === undefined ? `Table in section ${section.number} (${section.title})` : `Table in section ${section.number}: ${table.title}`,
-      note: (noted) => Object.assign(table, { periodNote: noted.note, periodNoteAnchor: noted.anchor }),
-    })),
+    ...[...charts.refs].map(([id, ref]): Printed => ({ path: ['charts', id], title: `Figure ${ref.number}. ${ref.title}`, at: ref.anchor, note: (noted) => charts.note(id, noted) })),
+    ...tables.map((printedTable): Printed => {
+      const { path, table } = printedTable;
+      const { title, anchor } = tableName(printedTable, tables);
+      return { path, title, at: anchor, note: (noted) => Object.assign(table, { periodNote: noted.note, periodNoteAnchor: noted.anchor, anchor }) };
+    }),
   ]);
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
   // contradiction it shows, those its chapters do not use too.
@@ -259,6 +259,22 @@ interface PrintedTable {
   path: KeyPath;
   table: TableModel;
   section: { number: string; title: string };
+}
+
+/**
+ * What the data notes call a table (tables have no numbers): by its section and title, "Table in section 2.1: Revenue by
+ * segment", or its section's title for one without, "Table in section 2.1 (Segments)"; where another table of the section
+ * would be called the same (two untitled tables), by its place among the section's tables, "Table 2 in section 2.1
+ * (Segments)". And the id the entry links back to it by ("table-2-1-2"), given only to a table with a note.
+ */
+function tableName(printed: PrintedTable, tables: PrintedTable[]): { title: string; anchor: string } {
+  const { number, title } = printed.section;
+  const ofSection = tables.filter((t) => t.section.number === number);
+  const nth = ofSection.indexOf(printed) + 1;
+  const named = (t: PrintedTable, place: string) => (t.table.title === undefined ? `${place} (${title})` : `${place}: ${t.table.title}`);
+  const plain = named(printed, `Table in section ${number}`);
+  const alike = ofSection.filter((t) => named(t, `Table in section ${number}`) === plain).length > 1;
+  return { title: alike ? named(printed, `Table ${nth} in section ${number}`) : plain, anchor: `table-${number.replace(/\./g, '-')}-${nth}` };
 }
 
 /** A section's model; each table it prints listed in `at.tables`, with its place in the canvas (`at.path`: the section's). */

@@ -20,6 +20,8 @@ const MARKS: Record<string, string> = { bar: 'bars', column: 'columns', line: 'p
 export interface Printed {
   path: KeyPath;
   title: string;
+  /** The id of the chart or table where it is printed (its figure's, "fig-2"), which its data note links back to. */
+  at: string;
   note: (noted: { note: string; anchor: string }) => void;
 }
 
@@ -47,6 +49,7 @@ export function periodNotes(canvas: Canvas, found: FigureSetFinding[], printed: 
       // The figures are not in doubt, their period or the chart's or table's words are: no key figure is marked disputed by it.
       suspects: [],
       title: place.title,
+      place: place.at,
       note: `Found by canvas-briefing: ${said}. The canvas does not explain it; check which period each figure is for before relying on the ${kind}.`,
       detected: true,
       table: figureTable(canvas, ids),

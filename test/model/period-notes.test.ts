@@ -95,6 +95,9 @@ describe('a chart check finds mixing periods', () => {
     expect(text).toContain('\nWhere periods disagree in charts and tables\n'); // in the contents too
     // The note links to its entry; no key figure is marked disputed by it.
     expect(model.chapters[0]!.sections[0]!.items.flatMap((i) => (i.kind === 'chart' ? [i.chart.noteAnchor] : []))).toEqual(notes.map((n) => n.anchor));
+    // And each entry back to its figure.
+    expect(notes.map((n) => n.place)).toEqual(model.chapters[0]!.sections[0]!.items.flatMap((i) => (i.kind === 'chart' ? [i.chart.anchor] : [])));
+    expect(notes.map((n) => n.place)).toEqual(['fig-1', 'fig-2']);
     expect(model.keyFigures.filter((k) => k.disputed !== undefined)).toEqual([]);
   });
 
@@ -227,6 +230,22 @@ describe('a table check finds mixing periods', () => {
     expect(findings).toEqual(['period-mismatch blocks.revenue_streams.sections[0].content[1].table']);
     expect(text).toContain('Note: the column heading names Q2 2025, but the figures are of Q3 2025. See Data notes');
     expect(model.appendix.periodNotes!.map((n) => n.title)).toEqual(['Table in section 1.1 (Segments)']);
+  });
+
+  it('two untitled tables of one section: each entry named apart, and linked to its own table', async () => {
+    const segments = 'table: { columns: [Segment, "Revenue Q2 2025"], rows: [[Tools, { metric: seg_tools }], [Drives, { metric: seg_drives }]] }';
+    const service = 'table: { columns: [Line, "Sales Q2 2025"], rows: [[Service, { metric: seg_service }]] }';
+    const { model, html } = await built(tableCanvas({ service: 'period: Q3 2025, period_end: 2025-09-30', table: `${segments}\n          - ${service}` }));
+    const notes = model.appendix.periodNotes!;
+    expect(notes.map((n) => n.title)).toEqual(['Table 1 in section 1.1 (Segments)', 'Table 2 in section 1.1 (Segments)']);
+    // Each entry's title links to its own table, where the table's note links to its own entry.
+    const entry = (n: (typeof notes)[number]) => new RegExp(`id="${n.anchor}">\\s*<h3><a href="#([^"]+)">${n.title.replace(/[()]/g, '\\$&')}</a>`).exec(html)?.[1];
+    expect(notes.map(entry)).toEqual(['table-1-1-1', 'table-1-1-2']);
+    const tableAt = (id: string) => html.slice(html.indexOf(`id="${id}"`) + id.length + 6).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(tableAt('table-1-1-1')).toMatch(/^ ?Segment Revenue Q2 2025 Tools .* Drives .*? Note: the column heading names Q2 2025, but the figures are of Q3 2025\. See Data notes Line Sales/);
+    expect(tableAt('table-1-1-2')).toMatch(/^ ?Line Sales Q2 2025 Service £80\.2 million Note: the column heading names Q2 2025/);
+    expect(tablesOf(model).map((t) => [t.anchor, t.periodNoteAnchor])).toEqual([['table-1-1-1', notes[0]!.anchor], ['table-1-1-2', notes[1]!.anchor]]);
+    expect(new Set(notes.map((n) => n.anchor)).size).toBe(2);
   });
 
   it('acknowledged, is explained in the notes on the figures, and not noted under the table', async () => {
