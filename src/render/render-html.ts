@@ -20,7 +20,7 @@ import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
 import { COVER_END } from './cover-end.ts';
-import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, themeTextFonts, type RenderTheme } from './theme-files.ts';
+import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, periodNoteAround, stylesheet, templateFile, themeTextFonts, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -299,7 +299,17 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
     }
   };
   const asts: Array<{ file: string; ast: hbs.AST.Program }> = [];
-  for (const partial of partials) env.registerPartial(partial.name, compile(partial));
+  for (const partial of partials) {
+    const compiled = compile(partial);
+    // A theme's own chart or table partial written before there were notes on their periods: the note printed after it.
+    const around = partial.file === join(root, 'templates', 'partials', `${partial.name}.hbs`) ? undefined : periodNoteAround(partial.name, partial.source);
+    if (around === undefined) {
+      env.registerPartial(partial.name, compiled);
+      continue;
+    }
+    const [before, after] = [around.before, around.after].map((source) => compile({ file: partial.file, source }));
+    env.registerPartial(partial.name, ((context: unknown, options?: Handlebars.RuntimeOptions) => before!(context, options) + compiled(context, options) + after!(context, options)) as Handlebars.Template);
+  }
   const template = compile(main);
   missingPartials(asts, partials.map((p) => p.name));
   if (compiledSets.size >= COMPILED_SETS) compiledSets.delete(compiledSets.keys().next().value!);

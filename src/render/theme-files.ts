@@ -49,6 +49,36 @@ export function printsPeriodNotes(theme: RenderTheme | undefined): boolean {
   return own === undefined || readFileSync(own, 'utf8').includes('periodNotes');
 }
 
+/** The note under a chart, as the built-in chart partial prints it (templates/partials/chart.hbs). */
+const CHART_NOTE = '{{#if note}}<p class="chart-note">{{note}} <a href="#{{noteAnchor}}">See Data notes</a></p>{{/if}}';
+/** The note under a table, as the built-in table partial prints it after its last row (templates/partials/table.hbs). */
+const TABLE_NOTE = '{{#if periodNote}}<p class="table-period-note">{{periodNote}} <a href="#{{periodNoteAnchor}}">See Data notes</a></p>{{/if}}';
+
+/**
+ * What to print before and after a theme's own `chart` or `table` partial written before charts and tables had notes
+ * on their periods: one that never names `note` (a chart's) or `periodNote` (a table's) would leave the chart or table
+ * without the note a committee must read under it, and only its data note would say so. The note is printed after it,
+ * as the built-in partial prints it; a table partial that never names `anchor` is wrapped, while it has a note, in an
+ * element with its id, where its data note links back to. Nothing for a partial that prints them, or another partial.
+ */
+export function periodNoteAround(name: string, source: string): { before: string; after: string } | undefined {
+  if (name === 'chart') return names(source, 'note') ? undefined : { before: '', after: CHART_NOTE };
+  if (name !== 'table') return undefined;
+  const note = !names(source, 'periodNote');
+  const anchor = !names(source, 'anchor');
+  if (!note && !anchor) return undefined;
+  return {
+    before: anchor ? '{{#if anchor}}<div class="table-noted" id="{{anchor}}">{{/if}}' : '',
+    after: `${note ? TABLE_NOTE : ''}${anchor ? '{{#if anchor}}</div>{{/if}}' : ''}`,
+  };
+}
+
+/** Whether a template names the field `field` in a mustache ({{note}}, {{#if ../periodNote}}), its comments aside. */
+function names(source: string, field: string): boolean {
+  const code = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, '');
+  return new RegExp(`\\{\\{[^}]*(?<![\\w$@-])${field}(?![\\w$-])`).test(code);
+}
+
 /** The template to use for `rel` (templates/briefing.hbs): the theme's, else the built-in one. */
 export function templateFile(root: string, theme: RenderTheme | undefined, rel: string): string {
   return themeFile(theme, rel) ?? join(root, rel);

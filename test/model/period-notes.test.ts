@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCanvas } from '../../src/pipeline.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
+import { periodNoteAround } from '../../src/render/theme-files.ts';
 import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
 import { contentHash } from '../../src/plan/inputs.ts';
 import { tempDir } from '../support/temp.ts';
@@ -274,5 +275,56 @@ describe('a table check finds mixing periods', () => {
     expect(text).not.toContain('See Data notes');
     // As the briefing hashed before tables were noted: the send journal finds it the edition it sent.
     expect(contentHash(model)).toBe(CLEAN_HASH);
+  });
+});
+
+describe('a theme whose own chart and table partials were written before the notes under them', () => {
+  /** A house theme's chart and table partials as themes wrote them before: no `note`, `periodNote` nor `anchor`. */
+  const oldTheme = () => {
+    const theme = tempDir();
+    mkdirSync(join(theme, 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(theme, 'templates', 'partials', 'chart.hbs'), `<figure class="chart" id="{{anchor}}"><figcaption>Figure {{number}}. {{title}}</figcaption>
+  <div class="chart-svg">{{{chartSvg index}}}</div>{{#if richCaption}}<p class="chart-caption">{{rich richCaption}}</p>{{/if}}</figure>`);
+    writeFileSync(join(theme, 'templates', 'partials', 'table.hbs'), `{{!-- The house table: title, then rows; the note (periodNote) is for later. --}}
+{{#if title}}<p class="table-title">{{title}}</p>{{/if}}<table><tr>{{#each columns}}<th>{{label}}</th>{{/each}}</tr>
+{{#each rows}}<tr>{{#each this}}<td>{{rich text}}</td>{{/each}}</tr>{{/each}}</table>{{#if note}}<p class="table-note">{{note}}</p>{{/if}}`);
+    return theme;
+  };
+  /** Every link of the HTML that leads nowhere. */
+  const deadLinks = (html: string) => {
+    const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+    return [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((a) => !ids.has(a));
+  };
+
+  it('still prints the note under each chart, after the theme\'s partial, where it links to its data note', async () => {
+    const { text, html } = await built(canvas(), oldTheme());
+    expect(text).toContain('Figure 1. Umsatz nach Segmenten, Q3 2025\nNote: the title names Q3 2025; the bars are of Q4 2025 except Service (Q3 2025). See Data notes');
+    expect(text).toContain('Q3 2024 bis Q3 2025\nNote: the caption names Q3 2025 as the end of its range, but the chart plots Umsatz up to Q4 2025. See Data notes');
+    expect(deadLinks(html)).toEqual([]);
+  });
+
+  it('still prints the note under each table, and its data note links back to it', async () => {
+    const segments = 'table: { columns: [Segment, "Revenue Q2 2025"], rows: [[Tools, { metric: seg_tools }], [Drives, { metric: seg_drives }]] }';
+    const service = 'table: { columns: [Line, "Sales Q2 2025"], rows: [[Service, { metric: seg_service }]] }';
+    const { text, html } = await built(tableCanvas({ service: 'period: Q3 2025, period_end: 2025-09-30', table: `${segments}\n          - ${service}` }), oldTheme());
+    const note = 'Note: the column heading names Q2 2025, but the figures are of Q3 2025. See Data notes';
+    expect(text).toContain(`Drives£120.4 million\n${note}\nLineSales Q2 2025\nService£80.2 million\n${note}\n`);
+    // Its data note's title leads to the start of the table, its heading row.
+    expect(html).toMatch(/<a href="#table-1-1-2">Table 2 in section 1\.1 \(Segments\)<\/a>/);
+    expect(html).toContain('<div class="table-noted" id="table-1-1-2"><table><tr><th>Line</th>');
+    expect(deadLinks(html)).toEqual([]);
+  });
+
+  it('a partial that prints the note itself is left as it is; one that names it only in a comment is not', () => {
+    expect(periodNoteAround('chart', '<figure id="{{anchor}}">{{title}}{{#if note}}<p>{{note}} <a href="#{{noteAnchor}}">See</a></p>{{/if}}</figure>')).toBeUndefined();
+    expect(periodNoteAround('table', '<div{{#if anchor}} id="{{anchor}}"{{/if}}>...{{#if ../periodNote}}<p>{{../periodNote}}</p>{{/if}}</div>')).toBeUndefined();
+    expect(periodNoteAround('chart', '{{!-- note: later --}}<figure>{{title}}{{#if noteAnchor}}{{/if}}</figure>')?.after).toContain('{{note}}');
+    expect(periodNoteAround('cover', '<section class="cover"></section>')).toBeUndefined();
+  });
+
+  it('a clean briefing prints as the theme\'s partials print it, nothing added', async () => {
+    const { html } = await built(tableCanvas({ service: 'period: Q3 2025, period_end: 2025-09-30' }), oldTheme());
+    expect(html).not.toContain('class="table-noted"');
+    expect(html).not.toContain('Note:');
   });
 });
