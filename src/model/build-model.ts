@@ -39,7 +39,9 @@ export function fileName(canvas: Pick<Canvas, 'briefing' | 'company'>, stem: str
   if (pattern === undefined) return stem;
   // Letters and digits of any script stay (as a canvas file's own name keeps them): "2025年度 上期" and "2025年度 下期"
   // must not both become "2025", one period's PDF replacing the other's. NFC: one name however the text was composed.
-  const safe = (v: string) => v.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._]+/gu, '-').replace(/^-+|-+$/g, '');
+  // A dot stays only between letters or digits ("NWE.OL", "1.5"): an ordinal's or abbreviation's at a word's end ("3. Quartal
+  // 2025", "Jan. 2026") is punctuation, and goes as the space after it does ("3-Quartal-2025", as "Q3 2025" gives "Q3-2025").
+  const safe = (v: string) => v.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._]+/gu, '-').replace(/(?<![\p{L}\p{M}\p{N}])\.+|\.+(?![\p{L}\p{M}\p{N}])/gu, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
   const fields: Record<string, string> = { stem, period: safe(canvas.briefing.period), as_of: canvas.briefing.as_of, ticker: safe(canvas.company.ticker) };
   const name = pattern.replace(/\{(\w+)\}/g, (_, key: string) => fields[key]).trim().replace(/\s+/g, '-');
   return name.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || stem; // "--" separates the block set: never inside the name
