@@ -148,6 +148,28 @@ function namesMeasure(label: string): boolean {
 /** A measure joined to another in a title: "Income and lending", "Revenue & costs", "Income/expenses". */
 const JOINED = /^(?:and|&|\/|\+|plus|or|vs\.?|versus|und|et|e|y|en)$/i;
 
+/**
+ * Lines of accounts written with "and" that are one measure, each with how the measure is read: "Loans and advances to
+ * customers" is a bank's loan book ("Total loans"); "Cash and cash equivalents", "Property, plant and equipment", "Fee and
+ * commission income", "Research and development", "General and administrative", "Depreciation and amortisation". Not
+ * "Sales and marketing" (sales are a measure of their own): that one is one measure only as a total's own words say it.
+ */
+const ONE_MEASURE: ReadonlyArray<[RegExp, string]> = [
+  [/\bloans and advances(?: to customers)?\b/gi, 'loans'],
+  [/\bcash and cash equivalents\b/gi, 'cash'],
+  [/\bproperty,? plant,? and equipment\b/gi, 'property plant equipment'],
+  [/\bfees? and commissions?\b/gi, 'fee commission'],
+  [/\bresearch (?:and|&) development\b/gi, 'research development'],
+  [/\b(?:selling,? )?general,? and administrative\b/gi, 'general administrative'],
+  [/\bdepreciation and amorti[sz]ation\b/gi, 'depreciation amortisation'],
+];
+/** A label or title with each of those written as the one measure it is ("Loans and advances to customers by sector": "loans by sector"). */
+function oneMeasure(label: string): string {
+  return ONE_MEASURE.reduce((text, [phrase, measure]) => text.replace(phrase, measure), label);
+}
+/** The words a label measures by, as labelWords gives them, with a line of accounts written with "and" read as one measure. */
+const measureWords = (label: string) => labelWords(oneMeasure(label));
+
 /** A total a table or chart shows, and the parts of it shown above it (breakdowns). */
 interface Breakdown {
   total: string;
@@ -234,18 +256,18 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
     for (const total of group.filter((f) => labelWords(f.label).includes('total') && !NO_PART.test(f.label))) {
       const from = Math.max(-1, ...[...bounds].filter((at) => at < total.at));
       const above = group.filter((f) => f.at > from && f.at < total.at && !NO_PART.test(f.label));
-      const words = labelWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
+      const words = measureWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
       // What it measures: its words but those that name the segment it totals, which no row above it repeats ("DX"
       // above "MX revenue" and "VD revenue"; "segment"). Never all of them: "Total profit" above revenue rows measures profit.
-      const named = words.filter((w) => above.some((f) => names(labelWords(f.label), w)));
+      const named = words.filter((w) => above.some((f) => names(measureWords(f.label), w)));
       const measure = named.length > 0 ? named : words;
       const ofSegment = named.length > 0 && named.length < words.length;
       // Rows labelled by name only ("UK Mortgages", "Commercial Banking" above "Total income"), none naming a measure,
       // under a title that names the total's and no other ("Total income by segment", "Segment income"): the title says
       // it for each. Not where a row names a measure ("Staff costs", "Customer loans" above "Total operating expenses"),
       // nor under "Revenue and operating expenses", "Income and lending by segment": rows of two measures.
-      const titled = named.length === 0 && words.length > 0 && title !== undefined && !above.some((f) => namesMeasure(f.label)) && namesOnly(title, words);
-      const rows = titled ? above : above.filter((f) => measure.every((w) => names(labelWords(f.label), w)));
+      const titled = named.length === 0 && words.length > 0 && title !== undefined && !above.some((f) => namesMeasure(f.label)) && namesOnly(title, words, total.label);
+      const rows = titled ? above : above.filter((f) => measure.every((w) => names(measureWords(f.label), w)));
       // One row above a segment's total: its only sub-row shown ("Memory revenue" over "DS total revenue"), or another
       // segment beside it ("DS revenue" over "DX total revenue")? Which rows the total of the whole takes is not known.
       if (ofSegment && rows.length === 1) {
@@ -279,16 +301,31 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
 /**
  * Whether a title names the measure `words` say (a total's, "income") and no other: "Total income by segment", "Segment
  * income"; not "Revenue and operating expenses", "Income and costs", "Income and lending by segment" (the measure joined to another).
+ * A line of accounts written with "and" is one measure ("Loans and advances to customers by sector", oneMeasure), and so is
+ * the total's own measure as its `label` says it, "and" and all ("Sales and marketing expenses by region" above "Total
+ * sales and marketing expenses").
  */
-function namesOnly(title: string, words: string[]): boolean {
-  const tokens = title.toLowerCase().match(/[\p{L}\p{N}]+|[&/+]/gu) ?? [];
-  const titleWords = labelWords(title);
+function namesOnly(title: string, words: string[], label: string): boolean {
+  const read = oneMeasure(title);
+  const tokens = read.toLowerCase().match(/[\p{L}\p{N}]+|[&/+]/gu) ?? [];
+  const titleWords = labelWords(read);
   if (!words.every((w) => names(titleWords, w))) return false;
-  const plurals = title.match(new RegExp(PLURAL_MEASURES.source, 'giu')) ?? [];
+  const plurals = read.match(new RegExp(PLURAL_MEASURES.source, 'giu')) ?? [];
   if (titleWords.some((w) => MEASURE_WORDS.has(w) && !words.includes(w)) || plurals.some((p) => !labelWords(p).every((w) => words.includes(w)))) return false;
   const own = (t: string) => labelWords(t).some((w) => words.includes(w));
-  return !tokens.some((t, i) => JOINED.test(t) && (own(tokens[i - 1] ?? '') || own(tokens[i + 1] ?? '')));
+  const joins = tokens.map((t, i) => JOINED.test(t) && (own(tokens[i - 1] ?? '') || own(tokens[i + 1] ?? '')));
+  // The total's own measure, written out in the title: a join within it joins no other measure.
+  const phrase = (oneMeasure(label).toLowerCase().match(/[\p{L}\p{N}]+|[&/+]/gu) ?? []).map(wordOf);
+  while (phrase.length > 0 && TOTAL_WORDS.has(phrase[0]!)) phrase.shift();
+  while (phrase.length > 0 && TOTAL_WORDS.has(phrase.at(-1)!)) phrase.pop();
+  const said = tokens.map(wordOf);
+  for (let i = 0; phrase.length > 1 && i + phrase.length <= said.length; i++) {
+    if (phrase.every((w, k) => said[i + k] === w)) for (let k = 1; k < phrase.length - 1; k++) joins[i + k] = false;
+  }
+  return !joins.some(Boolean);
 }
+/** A token as labelWords reads it ("loans" is "loan"); a sign ("&") as written. */
+const wordOf = (token: string) => labelWords(token)[0] ?? token;
 
 /**
  * Parts without the rows a subtotal below them adds up ("Products" under iPhone, Mac, iPad and Wearables, the four within

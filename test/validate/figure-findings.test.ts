@@ -319,6 +319,29 @@ describe('parts-over-total', () => {
     expect(rules(canvas(names, table(['retail', 'am', 'cl', 'pay', 'total'], 'Total income by segment and region')))).toEqual(['parts-over-total']);
     expect(rules(inSection('Income by segment', names, table(['retail', 'am', 'cl', 'pay', 'total'])))).toEqual(['parts-over-total']);
   });
+
+  it('reads a measure written with "and" as one measure: a line of accounts, or the total\'s own words', () => {
+    // A UK bank's loan book by sector: £900 million of parts above a total of £800 million.
+    const gbp = (id: string, label: string, value: number) => `${id}: { label: "${label}", value: ${value}, unit: GBP, scale: million, period: As at 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: IMS }`;
+    const book = (total: string, parts = [300, 300, 300]) => [gbp('a', 'Households', parts[0]!), gbp('b', 'Agriculture', parts[1]!), gbp('c', 'Manufacturing', parts[2]!), gbp('t', total, 800)];
+    const table = (title: string) => `          - metric_table: { title: "${title}", columns: [label, value, period], rows: [a, b, c, t] }\n`;
+    expect(findingsOf(canvas(book('Total loans and advances to customers'), table('Loans and advances to customers by sector at 30 September 2025')))).toEqual([
+      '13 parts-over-total: the parts this table shows of t (£800 million, As at 30 Sep 2025) add up to £900 million (a £300 million, b £300 million, c £300 million), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding',
+    ]);
+    for (const [title, total] of [['Loans and advances to customers by sector', 'Total loans and advances to customers'], ['Loans and advances to customers by sector', 'Total loans'], ['Loans by sector', 'Total loans and advances to customers'], ['Loans by sector', 'Total loans']]) {
+      expect(rules(canvas(book(total), table(title))), `${title} / ${total}`).toEqual(['parts-over-total']);
+      // Right as written (£200 million of Manufacturing): nothing.
+      expect(rules(canvas(book(total, [300, 300, 200]), table(title))), `${title} / ${total}`).toEqual([]);
+    }
+    // Other lines of accounts written with "and", and a total's own measure written out in the title.
+    for (const [title, total] of [['Cash and cash equivalents by currency', 'Total cash and cash equivalents'], ['Property, plant and equipment by segment', 'Total property, plant and equipment'], ['Fee and commission income by segment', 'Total fee and commission income'], ['Sales and marketing expenses by region', 'Total sales and marketing expenses']]) {
+      expect(rules(canvas(book(total), table(title))), title).toEqual(['parts-over-total']);
+    }
+    // Still two measures: a line of accounts joined to another, or a total's measure joined to one, or named alone.
+    for (const [title, total] of [['Loans and advances to customers and deposits by sector', 'Total loans'], ['Loans and advances and income by sector', 'Total loans and advances to customers'], ['Sales and marketing by region', 'Total sales'], ['Income by segment', 'Total fee and commission income'], ['Sales and marketing expenses and headcount by region', 'Total sales and marketing expenses']]) {
+      expect(rules(canvas(book(total), table(title))), title).toEqual([]);
+    }
+  });
 });
 
 describe('no-source', () => {
