@@ -202,6 +202,16 @@ const DESCRIBED = String.raw`(?:(?<=(?<![\p{L}])(?:the|a|an|its|our|their|this|y
 const BASE = String.raw`${ARTICLE}*(?:${DESCRIBED}?(?:\p{L}+\s+(?:of|von|de|di|van|du|da|do|del)\s+)?${FIGURE}${FIGURE_WORDS}{0,2}(?:${PREPOSITION}${ARTICLE}*|\(\s*))?${DESCRIBED}?(?:${PERIOD_NOUN},\s+)?`;
 /** After the word of comparison: a colon ("Vorjahr: 3. Quartal 2024"), a preposition ("than in"), or a base and another after "and". */
 const GOVERNED = String.raw`(?![\p{L}])\s*(?::\s*|${PREPOSITION}${ARTICLE}*|${BASE}(?:(?:[\p{L}.]*\d[\p{L}\d.]*\s+){1,3}(?:and|or|et|ou|und|oder|y|o|e|en|of)\s+${BASE})?)$`;
+/**
+ * A result's sign or kind, named without its figure, as the base of a comparison: "compared with a net loss in Q3 2024",
+ * "versus a loss in Q3 2024", "against an operating profit in FY2024", "compared to net income for the first half of 2024".
+ * After "compared with" or "to", "in comparison with", "versus", "vs." or "against", an article, two words at most (net,
+ * operating, small, pre-tax), its figure after "of" if it is given ("net income of EUR 12.5 million in") and a preposition: the period is the base's, not the sentence's own. Only these nouns, which
+ * stand for a figure of the measure at another time: another noun there is no base ("compared with peers in Q3 2025",
+ * "against a tough market in Q3 2025", "ahead of consensus in Q3 2025" name the sentence's own period). English only.
+ */
+const RESULT_NOUN = String.raw`(?:loss(?:es)?|profits?|income|earnings|deficits?|surplus(?:es)?|gains?|outflows?|inflows?)`;
+const COMPARED_RESULT = new RegExp(String.raw`(?<![\p{L}])(?:vs\.|(?:versus|vs|against|compared\s+(?:with|to)|comparison\s+(?:with|to))(?![\p{L}]))\s+${ARTICLE}*(?:(?!${PREPOSITION}|(?:and|or|but|while|whereas|as|than)\s)\p{L}[\p{L}-]*\s+){0,2}${RESULT_NOUN}\s+(?:of\s+${FIGURE}${FIGURE_WORDS}{0,2})?${PREPOSITION}${ARTICLE}*$`, 'iu');
 /** Runs of blanks, where typed-findings.ts blanked a reference or a quote: read as a figure. */
 const BLANKED = / {4,}/g;
 
@@ -648,7 +658,7 @@ export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] 
       // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
       const compared = comparesBefore(before) || (POSITION_WORD.test(before) && COMPARED_POSITION.test(before))
-        || COMPARED_ON.test(before) || COMPARED_LEVEL.test(before) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
+        || COMPARED_ON.test(before) || COMPARED_RESULT.test(before) || COMPARED_LEVEL.test(before) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
         || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, end).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
       taken.fill(1, at, end);

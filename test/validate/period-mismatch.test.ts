@@ -561,6 +561,26 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('takes a period after "compared with", "versus" or "against" and a result named without its figure ("a net loss") for the comparison\'s, not after another noun', () => {
+    const netIncome = '  net_income:\n    label: Net income\n    unit: EUR\n    scale: million\n    source: Reports\n    values:\n      - { value: 40.2, period: Q3 2025, period_end: 2025-09-30 }\n';
+    // Q3 2024 is the base a result of the other sign or kind stands for: each was reported at [[net_income]] (Q3 2025).
+    for (const text of [
+      'Net income was [[net_income]] in the quarter, compared with a net loss in Q3 2024.', 'Net income was [[net_income]], versus a loss in Q3 2024.',
+      'Net income was [[net_income]], against a loss in Q3 2024.', 'Net income was [[net_income]], vs. a small operating loss in Q3 2024.',
+      'Net income was [[net_income]], compared to a loss for the third quarter of 2024.', 'Net income was [[net_income]], compared with net income of EUR 12.5 million in Q3 2024.',
+      'Net income was [[net_income]], in comparison with a loss in Q3 2024.',
+    ]) {
+      expect(mismatches(netIncome, text), text).toEqual([]);
+    }
+    // Another noun after the word of comparison is no base: the period after it is the sentence's own, and the figure is not its.
+    for (const text of [
+      'Net income rose compared with peers in Q3 2024 to [[net_income]].', 'Net income held up against a weak market in Q3 2024 at [[net_income]].',
+      'Net income grew versus the sector in Q3 2024, reaching [[net_income]].', 'Net income was [[net_income]] versus a loss and in Q3 2024 margins fell.',
+    ]) {
+      expect(mismatches(netIncome, text), text).toEqual([expect.stringMatching(/text \[\[net_income\]\] shows Net income for Q3 2025, but its sentence speaks of "Q3 2024"/)]);
+    }
+  });
+
   it('reads hostile text in linear time: a run of spaces, thousands of fiscal years in one sentence', () => {
     expect(mismatches(series([Q2, Q3]), `[[revenue]] FY${' '.repeat(100_000)}x.`)).toEqual([]);
     expect(mismatches(series([Q2, Q3]), `[[revenue]] ${'FY2024 '.repeat(30_000)}`)).toEqual([]);
