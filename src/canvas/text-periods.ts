@@ -145,7 +145,10 @@ const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)
  * and not beside a year or a fiscal year's words they do not read ("Q2, 2025", "second-quarter 2025", "the second quarter
  * of the 2026 fiscal year", "2025/Q2", "Q3 20% came from cloud"), nor as the middle of a range ("Q1-Q3"), nor where the
  * ordinal counts quarters ("the fourth quarter in a row", "a second quarter of growth", "the first quarter since the
- * merger", "das vierte Quartal in Folge", "le quatrième trimestre consécutif"). Spaces are bounded, as above. period-mismatch
+ * merger", "das vierte Quartal in Folge", "le quatrième trimestre consécutif"). Never an ordinal without its noun: French
+ * leaves "trimestre" out once it has named one ("du troisième trimestre 2025 ... contre 2 310 M€ au deuxième"), but "au
+ * deuxième" is as often a rank, a half or a floor, and a quarter guessed for it (the second, or the one named before) could
+ * only report sentences that are right: it names none. Spaces are bounded, as above. period-mismatch
  * reads one only where it dates its figure's own clause (period-findings.ts yearlessApart).
  */
 const ORDINAL_NUMBER = new Map<string, number>([

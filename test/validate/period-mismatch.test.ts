@@ -188,6 +188,21 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('reads no quarter in a French ordinal without "trimestre" ("contre 2 310 M€ au deuxième"): the noun left out is not guessed, a quarter written in full is read', () => {
+    const FR = HEAD.replace('currency: EUR', 'currency: EUR, language: fr');
+    // The elliptical ordinal names no quarter: not the second quarter, nor the year before it, nor the figure's own.
+    for (const text of [
+      'Le chiffre d\'affaires du troisième trimestre 2025 s\'élève à [[revenue]], contre 2 310 M€ au deuxième.',
+      'Au troisième trimestre, le chiffre d\'affaires s\'élève à [[revenue]], contre 2 310 M€ au deuxième.',
+      'Le chiffre d\'affaires s\'élève à [[revenue]], au deuxième rang du secteur.', 'Le chiffre d\'affaires s\'élève à [[revenue]] au deuxième.',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text, FR), text).toEqual([]);
+    }
+    // The same sentences with the quarter written in full, or left from last quarter, are read as before.
+    expect(mismatches(series([Q2, Q3]), 'Le chiffre d\'affaires du deuxième trimestre 2025 s\'élève à [[revenue]], contre 2 200 M€ au premier.', FR)).toEqual([expect.stringContaining('but its sentence speaks of "deuxième trimestre 2025"')]);
+    expect(mismatches(series([Q2, Q3]), 'Le chiffre d\'affaires s\'élève à [[revenue]] au deuxième trimestre.', FR)).toEqual([expect.stringContaining('but its sentence speaks of "deuxième trimestre"')]);
+  });
+
   it('reads quarters as Italian and Dutch results name them: "2° trimestre 2025", "secondo trimestre 2025", "K2 2025", "tweede kwartaal van 2025"', () => {
     const words: Array<[string, string, string]> = [
       ['T2 2025', 'T3 2025', 'Nel {} i ricavi sono stati pari a [[revenue]].'], ['2° trimestre 2025', '3° trimestre 2025', 'Nel {} i ricavi sono stati pari a [[revenue]].'],
