@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
@@ -400,7 +400,8 @@ const RELATIVE_PERIOD = /\b(?:(?:prior|previous|preceding|last)[- ](?:fiscal )?(
  * period-mismatch compares a sentence's period with a figure's, kind by kind; not a figure whose label as shown names its
  * own period, nor a table of a trend (one measure at several periods), nor a title naming several periods. A chart's
  * caption without references is read as its title is ("Segment table, Q2 2025 earnings release." under Q3 points), at
- * its words. A trend chart's title or caption is read against its last point (trendMismatch).
+ * its words. A trend chart's title or caption is read against its last point (trendMismatch). A period an event's noun
+ * governs ("after the retooling in Q2 2025", "the Q2 2025 strike") says when it happened, and is not read (withoutEventPeriods).
  */
 export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
   const found: Finding[] = [];
@@ -411,7 +412,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     if (set.header !== undefined && RELATIVE_PERIOD.test(set.header)) continue;
     const heading = set.header !== undefined && namedPeriods(set.header).length > 0 ? set.header : set.title;
     const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';
-    if (heading !== undefined) found.push(...headingMismatch(set, heading, where));
+    if (heading !== undefined) found.push(...headingMismatch(set, withoutEventPeriods(heading), where, heading));
     // A chart's caption says its figures' period as its title does ("Segment table, Q2 2025 earnings release" left under
     // Q3 points); one with a reference is read as a sentence is (periodMismatches).
     if (set.caption !== undefined && parseReferences(set.caption).length === 0) found.push(...headingMismatch(set, captionPeriodWords(set.caption), 'caption', set.caption));
@@ -523,7 +524,28 @@ const CAPTION_NOTE = /(?<!\p{L})(?:restat\p{L}*|recast|re-?defin\p{L}*|re-?organ
  * "Vorquartal (Q2 2025) angepasst"); the rest ("Source: Q2 2025 earnings release.") is read as a title is.
  */
 function captionPeriodWords(caption: string): string {
-  return caption.replace(/[^.;]+/g, (clause) => (CAPTION_NOTE.test(clause) ? ' '.repeat(clause.length) : clause));
+  return withoutEventPeriods(caption.replace(/[^.;]+/g, (clause) => (CAPTION_NOTE.test(clause) ? ' '.repeat(clause.length) : clause)));
+}
+
+/**
+ * Nouns of an event, whose period says when it happened, not what a chart's or table's figures are for: "after the
+ * retooling in the second quarter of 2025", "since the acquisition of Voltline in Q2 2025", "following the plant closure
+ * in Q2 2025", "the Q2 2025 strike". Not "sale" ("sales in Q2 2025" are figures), nor "release" ("Source: Q2 2025
+ * earnings release" names the figures' source, and so their period).
+ */
+const EVENT = String.raw`(?:retooling|acquisitions?|mergers?|takeovers?|disposals?|divestitures?|divestments?|spin-?offs?|carve-?outs?|closures?|shutdowns?|shut-downs?|strikes?|outages?|fires?|floods?|cyber-?attacks?|recalls?|restructurings?|reorgani[sz]ations?|integrations?|relaunch(?:es)?|launch(?:es)?|ipos?|listings?|refinancings?|rebranding|changeovers?)`;
+/** An event's noun just before the period, its object ("of Voltline GmbH") and a word of when ("completed") and a preposition between at most. */
+const EVENT_BEFORE = new RegExp(String.raw`(?<![\p{L}])${EVENT}(?:\s+of\s+(?:the\s+|its\s+|our\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+(?:(?:completed|closed|announced|begun|started|finished|agreed)\s+)?(?:in|during|at|over|of)\s+(?:the\s+)?$`, 'iu');
+/** An event's noun just after the period, two words of what it was ("plant", "Ohio plant") between at most, none a preposition, article or conjunction. */
+const EVENT_AFTER = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?!(?:after|before|since|following|until|the|a|an|and|or|but|of|in|on|at|by|for|from|with|to|during|amid|despite|versus|vs)(?![\p{L}]))[\p{L}-]+){0,2}\s+${EVENT}(?![\p{L}])`, 'iu');
+
+/**
+ * A title's or caption's words with the periods of events blanked (EVENT_BEFORE, EVENT_AFTER), offsets kept: the period
+ * of "Revenue by segment after the retooling in Q2 2025" is not its figures'.
+ */
+function withoutEventPeriods(words: string): string {
+  const events = namedPeriods(words).filter((p) => EVENT_BEFORE.test(words.slice(Math.max(0, p.at - 80), p.at)) || EVENT_AFTER.test(words.slice(p.end, p.end + 80)));
+  return withoutPeriods(words, events);
 }
 
 /**

@@ -160,6 +160,46 @@ describe('a chart check finds mixing periods', () => {
   });
 });
 
+/** A chart of three segments' Q3 2025 revenue, under `caption`. */
+const eventCanvas = (caption: string) => `company: { name: Meridian Tools plc, ticker: MRT, exchange: LSE, country: United Kingdom, sector: Industrials, industry: Tools }
+briefing: { period: Q3 2025, as_of: 2025-11-14, currency: GBP }
+metrics:
+  seg_tools: { label: Tools, value: 250.1, unit: GBP, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Q3 trading statement }
+  seg_drives: { label: Drives, value: 120.4, unit: GBP, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Q3 trading statement }
+  seg_service: { label: Service, value: 80.2, unit: GBP, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Q3 trading statement }
+charts:
+  segments: { title: Revenue by segment, type: bar, points: [{ metric: seg_tools }, { metric: seg_drives }, { metric: seg_service }], caption: "${caption}" }
+key_charts: []
+blocks:
+  revenue_streams:
+    sections:
+      - title: Segments
+        content:
+          - paragraph: Tools made [[seg_tools]].
+          - chart: segments
+data_notes:
+  sources:
+    - title: Q3 2025 trading statement
+`;
+
+describe('a chart caption naming an event\'s quarter', () => {
+  it('is no caption left from last quarter: no note under the chart, nothing under "Where periods disagree"', async () => {
+    for (const caption of ['Revenue by segment after the retooling in the second quarter of 2025.', 'Revenue by segment since the Q2 2025 strike.']) {
+      const { model, text, findings } = await built(eventCanvas(caption));
+      expect(findings, caption).toEqual([]);
+      expect(text).toContain(`Figure 1. Revenue by segment\n${caption}\n`);
+      expect(text).not.toContain('See Data notes');
+      expect(text).not.toContain('Where periods disagree');
+      expect('periodNotes' in model.appendix).toBe(false);
+    }
+    // A caption that names the figures' period as last quarter's is still noted.
+    const stale = await built(eventCanvas('Segment revenue, Q2 2025.'));
+    expect(stale.findings).toEqual(['period-mismatch charts.segments.caption']);
+    expect(stale.text).toContain('Segment revenue, Q2 2025.\nNote: the caption names Q2 2025, but the bars are of Q3 2025. See Data notes');
+    expect(stale.text).toMatch(/\nWhere periods disagree in charts and tables\nFigure 1\. Revenue by segment detected\n/);
+  });
+});
+
 /** An IR team's canvas rolled from Q2 to Q3 2025: Service's row left on Q2 in the segment table (or its title, or a column's heading, left on Q2). */
 const tableCanvas = (options: { table?: string; service?: string; acknowledged?: string } = {}) => `company: { name: Meridian Tools plc, ticker: MRT, exchange: LSE, country: United Kingdom, sector: Industrials, industry: Tools }
 briefing: { period: Q3 2025, as_of: 2025-11-14, currency: GBP }

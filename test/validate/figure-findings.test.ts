@@ -2576,6 +2576,18 @@ describe('period-mismatch in a title or column heading', () => {
     }
     // ...while such a note beside a stale period of the figures' own does not hide it.
     expect(found('Source: Q4 FY25 earnings release. Mac restated.')).toEqual([expect.stringContaining('this chart\'s caption names "Q4 FY25"')]);
+    // A period an event's noun governs says when the event happened, not what the figures are for: each was noted under
+    // the chart as a caption left from last quarter.
+    for (const caption of [
+      'Net sales by category after the retooling in the fourth quarter of fiscal 2025.', 'Net sales since the acquisition in Q4 FY25.', 'Net sales following the plant closure in Q4 FY25.',
+      'Net sales since the acquisition of Beats Electronics in Q4 FY25.', 'Net sales after the Q4 FY25 strike.', 'Net sales after Q4 FY25\'s plant closure.',
+    ]) {
+      expect(found(caption), caption).toEqual([]);
+    }
+    // ...while the caption's own period beside an event, or a period that is not an event's, is read as before.
+    for (const caption of ['Net sales, Q4 FY25.', 'Source: Q4 FY25 earnings release.', 'Net sales in Q4 FY25 after the retooling.', 'Net sales, Q4 FY25, after the retooling.', 'Net sales, Q4 FY25 since the acquisition in Q3 FY25.', 'Category sales in Q4 FY25.']) {
+      expect(found(caption), caption).toEqual([expect.stringContaining('this chart\'s caption names "Q4 FY25"')]);
+    }
     // A figure not rolled forward under a caption naming the new quarter, as under a title.
     const rolled = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7), segment('ipad', 'iPad', 6.9, 8.1)];
     expect(findingsOf(canvas(rolled, '          - chart: sales\n', captioned('Source: Q1 FY26 earnings release.'))).filter(titled('period-mismatch'))).toEqual([
