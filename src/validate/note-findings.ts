@@ -22,7 +22,7 @@ import { isCurrency } from '../canvas/currencies.ts';
 import { namedPeriods, periodKeysOf, withoutPeriods } from '../canvas/text-periods.ts';
 import { amount, figure } from './figure-words.ts';
 import { quote } from '../errors.ts';
-import { listOf } from '../words.ts';
+import { JOINING_WORDS, listOf } from '../words.ts';
 
 /** How far (a share of the figure) an amount may be from one of the note's figures to be read as that figure typed wrong. */
 const NEAR = 0.02;
@@ -48,7 +48,7 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?
   const allAmounts = metrics.flatMap((m) => amountsOf(m, language));
   // A percentage any metric gives, its stated change too ("revenue grew 12.3%" beside margins of 12.6% and 12.1%).
   const allPercents = [...metrics.flatMap((m) => percentOf(m, language)), ...metrics.flatMap((m) => (m.change?.percent === undefined ? [] : [{ unit: 'percent', value: m.change.percent, step: 10 ** -decimalsOf(m.change.percent), shown: '' }]))];
-  const labelWords = (ms: readonly Metric[]) => new Set(ms.flatMap((m) => m.label.toLowerCase().match(MEASURE_WORDS) ?? []));
+  const labelWords = (ms: readonly Metric[]) => new Set(ms.flatMap((m) => m.label.toLowerCase().match(MEASURE_WORDS) ?? []).filter((w) => !JOINING_WORDS.has(w)));
   const everyLabel = labelWords(metrics);
   return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
     if (!c.note) return [];

@@ -78,6 +78,14 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
     expect(typed(CANVAS(40.1, 'In Q2 2025 the results table gave RMB 39.8 billion.'))).toEqual([]);
   });
 
+  it('finds a corrected figure in a clause whose small words ("to", "and") are words of another metric\'s label, as a bank\'s "Loans and advances to customers"', () => {
+    const said = 'According to the results table, cloud revenue was RMB 39.8 billion.';
+    const loans = (text: string) => text.replace('blocks:\n', '  loans: { label: Loans and advances to customers, value: 812.4, unit: CNY, scale: billion, period: Q3 2025, period_end: 2025-09-30, source: Results table }\nblocks:\n').replace('capex [[capex]].', 'capex [[capex]]; loans [[loans]].');
+    expect(typed(loans(CANVAS(40.1, said))).map((f) => /^"[^"]+" is typed into the note/.exec(f.message)?.[0])).toEqual(['"RMB 39.8 billion" is typed into the note']);
+    // A clause that names the loans, or customers, still speaks of another measure.
+    expect(typed(loans(CANVAS(40.1, 'Loans to customers were RMB 39.8 billion.')))).toEqual([]);
+  });
+
   it('finds the figure left in a clause of its own, whatever the sentence says of the others beside it', () => {
     for (const said of [
       'The press release gives RMB 39.5 billion, a preliminary estimate, and the results table RMB 39.8 billion.',
