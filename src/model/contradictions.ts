@@ -7,6 +7,7 @@
  * whole past 100%, unless the canvas acknowledges them (data_notes.acknowledged).
  */
 import type { Canvas, Metric } from '../validate/schema.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
 import { buildMetricTable, type MetricColumn } from './tables.ts';
 import { changeMismatches, declaredTogether, detectConflicts, fractionPercents, impliedYearOnYear } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
@@ -69,6 +70,8 @@ export interface TypedFigure {
   /** Typed as the measure's change ("revenue grew 12%"), not its level. */
   change?: true;
   place: string;
+  /** Where it is typed in the canvas: a table's cell (…table.rows[0][2]) is said to be typed into a table. */
+  path?: KeyPath;
 }
 
 /**
@@ -80,11 +83,12 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
   const seen = new Set<string>();
   const language = canvas.briefing.language;
   const all = Object.keys(canvas.metrics);
-  return typed.flatMap(({ metrics: ids, typed: written, change, place }) => {
+  return typed.flatMap(({ metrics: ids, typed: written, change, place, path }) => {
     const key = `${ids.join(' ')}\0${written}\0${place}`;
     if (ids.length === 0 || ids.some((id) => canvas.metrics[id] === undefined) || seen.has(key)) return [];
     seen.add(key);
     const m = canvas.metrics[ids[0]!]!;
+    const inTable = path?.includes('table') === true;
     // Where the figures are several, each with its source, as "Where sources disagree" tells them apart.
     const sourced = (id: string, said: string, detail?: string) => {
       const more = [ids.length > 1 ? credited(canvas, id).source : undefined, detail].filter((x) => x !== undefined);
@@ -116,8 +120,8 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
       metrics: shown,
       // The figures it is typed as are in doubt, not the year-earlier ones a change is computed from.
       ...(shown.length > ids.length ? { suspects: ids } : {}),
-      title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in the text`,
-      note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}.${slip} ${check(ids.length + 1)}`,
+      title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in ${inTable ? 'a table' : 'the text'}`,
+      note: `Found by canvas-briefing: ${place} types ${written} into ${inTable ? 'a table' : 'its text'} as ${against}.${slip} ${check(ids.length + 1)}`,
       detected: true,
       table: figureTable(canvas, shown, changes.length > 0 ? WITH_CHANGE : undefined),
     }];

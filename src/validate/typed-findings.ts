@@ -25,6 +25,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
+import { bareTableNumbers, withoutUnits, type BareNumber } from './table-units.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -1148,10 +1149,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * period, read as a sentence's is). Not where the column or title names several periods, speaks of a change, a share or
    * another time ("Change", "YoY", "Prior year", "% of revenue"), or the titles over it (the table's, its section's and
    * chapter's, the row's other cells) speak of plans, another figure or basis ("Guidance", "Adjusted"). In English only.
+   * The unit a title or heading states ("(£ million)", "(%)") and a statement's name ("Summary income statement") say
+   * nothing of the measure or period. A bare number (`bare`: 413 under "(£ million)", given as read, "£413 million":
+   * table-units.ts) is read only where its column or the title names its period.
    */
   const otherLabelWords = new Set(Object.values(index.metrics).flatMap((m) => m.label.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
   const companyWords = [canvas.company?.name, canvas.company?.short_name].flatMap((n) => (typeof n === 'string' ? n.toLowerCase().match(/\p{L}+/gu) ?? [] : []));
-  const cellSentence = (cell: string, path: KeyPath): string | undefined => {
+  const cellSentence = (cell: string, path: KeyPath, bare = false): string | undefined => {
     const t = path.indexOf('table');
     if (!english || t < 0 || path[t + 1] !== 'rows' || path[t + 3] === 0) return undefined;
     const table = path.slice(0, t + 1).reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas) as { title?: unknown; columns?: unknown[]; rows?: unknown[][] } | undefined;
@@ -1165,8 +1169,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     if (!isAmount && !isPercent && !isCounted) return undefined;
     // A column is its heading, or an object with its title ({ title: EBIT, decimals: 0 }).
     const columnNames = (table!.columns ?? []).map((c) => (typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { title?: unknown }).title === 'string' ? (c as { title: string }).title : ''));
-    const heading = columnNames[path[t + 3] as number] ?? '';
-    const title = typeof table!.title === 'string' ? table!.title : '';
+    const heading = withoutUnits(columnNames[path[t + 3] as number] ?? '');
+    const title = withoutUnits(typeof table!.title === 'string' ? table!.title : '');
     const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
     if (NOT_A_LEVEL.test(butPeriods(heading)) || NOT_A_LEVEL.test(butPeriods(title))) return undefined;
     // The column and title say nothing but the row's measure, the company, units and words of a table of figures
@@ -1181,9 +1185,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const row = table!.rows![path[t + 2] as number]!;
     // Other columns and cells of the table are its other figures ("Prior year", "EBIT"), not what this one is.
     const overIt = contextOf(canvas, path).titles.filter((x) => !columnNames.includes(x) && !row.includes(x));
-    if (overIt.filter((x) => x !== title).some(otherMeasure)) return undefined;
+    if (overIt.filter((x) => x !== table!.title).some(otherMeasure)) return undefined;
     const periods = named(heading).length > 0 ? named(heading) : named(title);
-    if (new Set(periods.map((p) => p.key)).size > 1) return undefined;
+    if (new Set(periods.map((p) => p.key)).size > 1 || (bare && periods.length === 0)) return undefined;
     if ([...overIt, heading].some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
     return `${label.trim().replace(/\s+/g, ' ')} ${isCounted ? 'numbered' : 'was'} ${typed}${periods.length > 0 ? ` in ${periods[0]!.text}` : ''}.`;
   };
@@ -1209,17 +1213,23 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     !change ? `[[${referredAs(index, id)}]]` : 'within' in f ? `[[${referredAs(index, id)}.change]] (once the figure states its change, change.percent, as the source gives it)` : `[[${referredAs(index, id)}.change]]`;
 
   const found: Finding[] = [];
-  for (const { text: typedIn, path } of referringTexts(canvas)) {
-    const text = cellSentence(typedIn, path) ?? typedIn;
+  // A free table's bare numbers too, read with the unit its title or column heading states (table-units.ts): each is
+  // its row's sentence or nothing.
+  const bareNumbers = bareTableNumbers(canvas).map((b) => ({ text: b.read, path: b.path, bare: b }));
+  for (const { text: typedIn, path, bare } of [...referringTexts(canvas).map((r) => ({ ...r, bare: undefined })), ...bareNumbers]) {
+    const sentence = cellSentence(typedIn, path, bare !== undefined);
+    if (bare !== undefined && sentence === undefined) continue;
+    const text = sentence ?? typedIn;
     const { halfWidth } = typedText(text);
     /**
      * A typed-mismatch finding at `written`, typed at `at`, about `id`; of a typed change, `signed` is its figure as an
      * acknowledgement names it (signedChange: "−12%" for "fell 12%"), so that its direction is part of what is acknowledged.
      */
     const mismatch = (at: number, written: string, id: string, message: string, more: string[] = [], signed?: string) => {
-      // (A table's cell, read as its row's sentence, is said to be one.)
-      const said = text === typedIn ? message : message.replace('in a sentence that names no period', 'in a table cell whose column and title name no period');
-      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: signed ?? written.trim(), message: said, ...(signed !== undefined ? { typedChange: true as const } : {}) });
+      // (A table's cell, read as its row's sentence, is said to be one; a bare number as written, with the unit it is read in.)
+      const said = sentence === undefined ? message : inTableCell(message, written, bare);
+      // (A bare number is the whole of its cell, where the finding points: its needle is the amount read, as the data notes list it.)
+      found.push({ path, needle: written, nth: bare === undefined ? text.slice(0, at).split(written).length - 1 : 0, rule: 'typed-mismatch', metrics: [id, ...more], figure: signed ?? written.trim(), message: said, ...(signed !== undefined ? { typedChange: true as const } : {}) });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string, signed?: string) => {
@@ -1535,6 +1545,18 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     }
   }
   return found;
+}
+
+/**
+ * A typed-mismatch message said of a free table's cell (typedMismatches' cellSentence) rather than of text: typed into
+ * the table, the reference to write in the cell, and a cell naming no period said so; a bare number (`bare`) quoted as
+ * written, with the amount it is read as and where its unit is stated.
+ */
+function inTableCell(message: string, written: string, bare: BareNumber | undefined): string {
+  const said = message.replace('in a sentence that names no period', 'in a table cell whose column and title name no period')
+    .replace(' is typed into the text ', ' is typed into the table ').replace(/the text and the (figures?) disagree/, 'the table and the $1 disagree')
+    .replace(' in the text, so that it prints', ' in the cell, so that it prints').replace(/if the text means another/g, 'if the table means another');
+  return bare === undefined ? said : said.replace(quote(written), `${quote(bare.written)} (read as ${written}, the unit ${bare.where} states)`);
 }
 
 /**

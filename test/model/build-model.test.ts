@@ -213,6 +213,26 @@ describe('buildModel', () => {
       .appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text'))).toHaveLength(1);
   });
 
+  it('lists a table\'s bare number that disagrees as typed into a table, read in the unit its title states (413 under "(£ million)")', () => {
+    const yaml = `company: { name: Harbourside Bank plc, ticker: HBR, exchange: LSE, country: United Kingdom, sector: Financial Services, industry: Banks }
+briefing: { period: Q3 2025, as_of: 2025-10-30, currency: GBP, language: en-GB }
+metrics:
+  nii: { label: Net interest income, unit: GBP, scale: million, period_type: quarter, source: IMS, values: [{ value: 411, period: Q3 2024, period_end: 2024-09-30 }, { value: 447, period: Q3 2025, period_end: 2025-09-30 }] }
+blocks:
+  revenue_streams:
+    sections:
+      - title: Profitability
+        content:
+          - paragraph: Net interest income was [[nii]].
+          - table: { title: Summary income statement (£ million), columns: [Line item, Q3 2025, Q3 2024], rows: [[Net interest income, 447, 413]] }
+`;
+    const validated = validateWithWarnings(parseCanvas(yaml, 'h.yaml'));
+    const typed = buildModel(validated.canvas, { name: 'h', setKey: 'full', typed: validated.typedDisagreements }).appendix.contradictions.filter((c) => c.detected);
+    expect(typed.map((c) => [c.title, c.note.split('. ')[0]])).toEqual([
+      ['Net interest income, Q3 2024: a figure typed in a table', 'Found by canvas-briefing: section 1.1 (Profitability) types £413 million into a table as Net interest income for Q3 2024, where the canvas\'s figure is £411 million'],
+    ]);
+  });
+
   it('names, of a figure typed wrong where the canvas has several for its period, each of them; and of a typed change, the change, not the figure', () => {
     const text = (revenue: string) => `company: { name: Acme, ticker: ACM, exchange: Xetra, country: Germany, sector: S, industry: I }
 briefing: { period: FY2025, as_of: 2026-02-28, currency: EUR }

@@ -81,7 +81,7 @@ describe('a cover with a logo, a marking, whom it is for and a set\'s title, pri
       expect(pdf.anchors['key-figures'], what).toBe(2);
       // Nothing disagrees: a few plain words a committee reads, not six lines of the tool's ("the canvas does not explain").
       const none = squash(sectionText(pdf, 'Where sources disagree'));
-      expect(none, what).toBe('Where sources disagree No figures in this briefing disagree: no conflicting figures from the sources are on record, and none were found on checking figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register.');
+      expect(none, what).toBe('Where sources disagree No figures in this briefing disagree: no conflicting figures from the sources are on record, and none were found on checking figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register; a number entered without its unit, only where the table\'s title or column heading states the unit (such as “£ million” or “%”) and names its period. Numbers entered in a table without a unit in its title or heading are not checked.');
     }
   });
 

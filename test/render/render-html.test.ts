@@ -49,7 +49,7 @@ describe('the renderer\'s HTML', () => {
       return /<p>No figures in this briefing disagree[^<]*<\/p>/.exec(html)![0];
     };
     const canvas = nordwindCanvas();
-    const plain = '<p>No figures in this briefing disagree: no conflicting figures from the sources are on record, and none were found on checking figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register.</p>';
+    const plain = '<p>No figures in this briefing disagree: no conflicting figures from the sources are on record, and none were found on checking figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register; a number entered without its unit, only where the table\'s title or column heading states the unit (such as “£ million” or “%”) and names its period. Numbers entered in a table without a unit in its title or heading are not checked.</p>';
     expect(noneLine(canvas)).toBe(plain);
     // Words of the tool's, not a committee's: none of them.
     expect(noneLine(canvas)).not.toMatch(/canvas|metric|declared/i);
@@ -58,7 +58,7 @@ describe('the renderer\'s HTML', () => {
     expect(noneLine(canvas)).toBe(plain);
     canvas.data_notes.acknowledged!.push({ rule: 'exchange-rate', metrics: ['revenue_fy25'], reason: 'Average and closing rates.' });
     // The exception covers the whole claim: no other conflicting figures on record, no others found; nothing the tool cannot know ("the sources report").
-    expect(noneLine(canvas)).toBe('<p>No figures in this briefing disagree other than those the notes on the figures explain: no other conflicting figures from the sources are on record, and no others were found on checking figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register.</p>');
+    expect(noneLine(canvas)).toBe('<p>No figures in this briefing disagree other than those the notes on the figures explain: no other conflicting figures from the sources are on record, and no others were found on checking figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register; a number entered without its unit, only where the table\'s title or column heading states the unit (such as “£ million” or “%”) and names its period. Numbers entered in a table without a unit in its title or heading are not checked.</p>');
     expect(noneLine(canvas)).not.toMatch(/canvas|metric|declared|sources report|found none/i);
     // A typed figure acknowledged with its figure disagrees with the register's: the same exception.
     canvas.data_notes.acknowledged = [{ rule: 'typed-figure', metrics: ['revenue_fy25'], figure: '€1,250.5 million', reason: 'Typed before the restatement.' }];

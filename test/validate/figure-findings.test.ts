@@ -1595,27 +1595,27 @@ describe('typed-mismatch', () => {
     const table = (title: string, columns: string[], rows: string[][]) => `          - table: { title: "${title}", columns: [${columns.map((c) => `"${c}"`).join(', ')}], rows: [${rows.map((r) => `[${r.map((c) => `"${c}"`).join(', ')}]`).join(', ')}] }\n          - paragraph: 'Now: [[drives]], [[automation]], [[margin]], [[employees]].'\n`;
     const mismatches = (content: string) => findingsOf(canvas(segments, content)).filter((f) => f.includes('typed-mismatch'));
     expect(mismatches(table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million'], ['Automation', 'EUR 350 million']]))).toEqual([
-      '13 typed-mismatch: "EUR 760 million" is typed into the text as Drives for "FY2025", but drives is €700 million (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[drives]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+      '13 typed-mismatch: "EUR 760 million" is typed into the table as Drives for "FY2025", but drives is €700 million (FY2025): the table and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[drives]] in the cell, so that it prints the figure and follows it; if the table means another figure, acknowledge the finding',
     ]);
     // The period from the title; a percentage and a count; the row's label in other case and spacing.
     expect(mismatches(table('Key figures, FY2025', ['Measure', 'Value'], [['drives', 'EUR 760 million'], ['EBIT  margin', '12.1%'], ['Employees', '5,900']]))).toEqual([
-      expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"'),
-      expect.stringContaining('"12.1%" is typed into the text as EBIT margin for "FY2025", but margin is 11.2%'),
-      expect.stringContaining('"5,900" is typed into the text as Employees for "FY2025", but employees is 5,840 employees'),
+      expect.stringContaining('"EUR 760 million" is typed into the table as Drives for "FY2025"'),
+      expect.stringContaining('"12.1%" is typed into the table as EBIT margin for "FY2025", but margin is 11.2%'),
+      expect.stringContaining('"5,900" is typed into the table as Employees for "FY2025", but employees is 5,840 employees'),
     ]);
     // A column naming the measure's revenue, under a title naming the period, beside a column of another measure.
-    expect(mismatches(table('Segments, FY2025 (EUR million)', ['Segment', 'Revenue', 'EBIT'], [['Drives', 'EUR 760 million', 'EUR 84 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+    expect(mismatches(table('Segments, FY2025 (EUR million)', ['Segment', 'Revenue', 'EBIT'], [['Drives', 'EUR 760 million', 'EUR 84 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the table as Drives for "FY2025"')]);
     // Columns written as objects ({ title, decimals }) are read by their titles alike.
     const objects = `          - table: { title: "Segments, FY2025 (EUR million)", columns: ["Segment", { title: Revenue, decimals: 0 }, { title: EBIT, decimals: 0 }], rows: [["Drives", "EUR 760 million", "EUR 84 million"]] }\n          - paragraph: 'Now: [[drives]], [[automation]], [[margin]], [[employees]].'\n`;
-    expect(mismatches(objects)).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+    expect(mismatches(objects)).toEqual([expect.stringContaining('"EUR 760 million" is typed into the table as Drives for "FY2025"')]);
     // Beside a prior year's column, or a plan's: those are the table's other figures, not what this column's is.
     for (const columns of [['Segment', 'FY2025', 'Prior year'], ['Segment', 'Revenue', 'Budget'], ['Segment', 'FY2025', 'Restated FY2024']]) {
-      expect(mismatches(table('Segments, FY2025', columns, [['Drives', 'EUR 760 million', 'EUR 640 million']])), columns.join('/')).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+      expect(mismatches(table('Segments, FY2025', columns, [['Drives', 'EUR 760 million', 'EUR 640 million']])), columns.join('/')).toEqual([expect.stringContaining('"EUR 760 million" is typed into the table as Drives for "FY2025"')]);
     }
     // ...but not under a section whose title names another measure.
     expect(findingsOf(canvas(segments, table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']])).replace('title: T', 'title: EBIT by segment')).filter((f) => f.includes('typed-mismatch'))).toEqual([]);
     // Neither naming a period: the briefing's current one.
-    expect(mismatches(table('Segments', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives in a table cell whose column and title name no period, read as the briefing\'s current one, but drives')]);
+    expect(mismatches(table('Segments', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the table as Drives in a table cell whose column and title name no period, read as the briefing\'s current one, but drives')]);
     // Right figures, as typed or rounded, stay silent; so do rows whose label is not a metric's, cells with more than a
     // figure, another period's column, a change, a plan or another basis, and several periods named.
     for (const [title, columns, rows] of [
@@ -1634,6 +1634,52 @@ describe('typed-mismatch', () => {
       ['Capex by segment', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']]],
     ] as Array<[string, string[], string[][]]>) {
       expect(mismatches(table(title, columns, rows)), `${title} ${columns.join('/')} ${JSON.stringify(rows)}`).toEqual([]);
+    }
+  });
+
+  it('reads a free table\'s bare number in the unit its title or column heading states: 413 under "(£ million)" is £413 million', () => {
+    const bank = [
+      'nii: { label: Net interest income, unit: GBP, scale: million, period_type: quarter, source: IMS, values: [{ value: 411, period: Q3 2024, period_end: 2024-09-30 }, { value: 447.3, period: Q3 2025, period_end: 2025-09-30 }] }',
+      'nim: { label: Net interest margin, unit: percent, period_type: quarter, source: IMS, values: [{ value: 2.91, period: Q3 2024, period_end: 2024-09-30 }, { value: 3.05, period: Q3 2025, period_end: 2025-09-30 }] }',
+    ];
+    // Cells as YAML writes them: bare numbers, a number written with its zero (447.0), or in quotes ("1,234").
+    const table = (title: string, columns: string[], rows: string[]) => `          - table: { title: "${title}", columns: [${columns.map((c) => `"${c}"`).join(', ')}], rows: [${rows.join(', ')}] }\n          - paragraph: 'Now: [[nii]], [[nim]].'\n`;
+    const mismatches = (content: string) => findingsOf(canvas(bank, content)).filter((f) => f.includes('typed-mismatch'));
+    expect(mismatches(table('Summary income statement (£ million)', ['Line item', 'Q3 2025', 'Q3 2024'], ['[Net interest income, 447, 413]']))).toEqual([
+      '11 typed-mismatch: "413" (read as £413 million, the unit the table\'s title "Summary income statement (£ million)" states) is typed into the table as Net interest income for "Q3 2024", but nii@2024-09-30 is £411 million (Q3 2024): the table and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[nii@2024-09-30]] in the cell, so that it prints the figure and follows it; if the table means another figure, acknowledge the finding',
+    ]);
+    // The unit and the period from the title, or the heading, however written; a percentage under "(%)".
+    for (const [title, columns, row] of [
+      ['Net interest income, Q3 2024 (£ million)', ['Line item', 'Value'], '[Net interest income, 413]'],
+      ['Income statement', ['Line item', 'Q3 2024 (£m)'], '[Net interest income, 413]'],
+      ['Results, Q3 2024 (GBP m)', ['Line item', 'Value'], '[Net interest income, 413]'],
+      ['Results, Q3 2024 (in GBP million)', ['Line item', 'Value'], '[Net interest income, 413.0]'],
+      ['Results, Q3 2024', ['Line item', '£m'], '[Net interest income, "413"]'],
+      ["Results, Q3 2024 (£'000)", ['Line item', 'Value'], '[Net interest income, "413,000"]'],
+    ] as Array<[string, string[], string]>) {
+      expect(mismatches(table(title, columns, [row])), `${title} ${columns.join('/')}`).toEqual([expect.stringMatching(/^11 typed-mismatch: "413(?:\.0|,000)?" \(read as (?:£|GBP )413(?:\.0|,000)? (?:million|thousand), the unit .* states\) is typed into the table as Net interest income for "Q3 2024", but nii@2024-09-30 is £411 million/)]);
+    }
+    expect(mismatches(table('Key figures (%)', ['Measure', 'Q3 2025'], ['[Net interest margin, 3.15]']))).toEqual([expect.stringContaining('"3.15" (read as 3.15%, the unit the table\'s title "Key figures (%)" states) is typed into the table as Net interest margin for "Q3 2025", but nim@2025-09-30 is 3.05%')]);
+    // Acknowledged as a typed "£413 million" is, by the figure read.
+    const acknowledged = `${canvas(bank, table('Summary income statement (£ million)', ['Line item', 'Q3 2025', 'Q3 2024'], ['[Net interest income, 447, 413]']))}data_notes:\n  acknowledged:\n    - { rule: typed-mismatch, metrics: [nii@2024-09-30], figure: "£413 million against £411 million", reason: Restated. }\n`;
+    expect(validateWithWarnings(parseCanvas(`${HEAD}${acknowledged}`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.acknowledged)).toEqual(['Restated.']);
+    // Right, rounded as written, or of a measure that is no metric's: silent. So are numbers whose unit is not stated, or
+    // stated two ways, a change's or a share's column, and a column or title that names no period.
+    for (const [title, columns, row] of [
+      ['Summary income statement (£ million)', ['Line item', 'Q3 2025', 'Q3 2024'], '[Net interest income, 447, 411]'],
+      ['Summary income statement (£ billion)', ['Line item', 'Q3 2025', 'Q3 2024'], '[Net interest income, 0.45, 0.41]'],
+      ['Summary income statement (£ million)', ['Line item', 'Q3 2025', 'Q3 2024'], '[Net fee income, 447, 413]'],
+      ['Summary income statement', ['Line item', 'Q3 2025', 'Q3 2024'], '[Net interest income, 447, 413]'],
+      ['Summary income statement (in millions)', ['Line item', 'Q3 2025', 'Q3 2024'], '[Net interest income, 447, 413]'],
+      ['Summary income statement (£ million)', ['Line item', 'Q3 2025', 'Q3 2024 (£bn)'], '[Net interest income, 447, 413]'],
+      ['Summary income statement (£ million)', ['Line item', 'Q3 2025', 'Change'], '[Net interest income, 447, 36]'],
+      ['Summary income statement (£ million)', ['Line item', 'Q3 2025', 'YoY'], '[Net interest income, 447, 36]'],
+      ['Summary income statement (£ million)', ['Line item', 'Q3 2025', '%'], '[Net interest income, 447, 8.8]'],
+      ['Summary income statement (£ million)', ['Line item', 'Value'], '[Net interest income, 413]'],
+      ['Key figures, Q3 2025', ['Measure', '(%)'], '[Net interest margin, 3.15]'],
+      ['Key figures (%)', ['Measure', 'Q3 2025'], '[Net interest margin, 3.1]'],
+    ] as Array<[string, string[], string]>) {
+      expect(mismatches(table(title, columns, [row])), `${title} ${columns.join('/')} ${row}`).toEqual([]);
     }
   });
 
