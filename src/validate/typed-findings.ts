@@ -23,7 +23,7 @@ import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } 
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { escapeRegExp } from '../words.ts';
+import { escapeRegExp, JOINING_WORDS } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
 import { bareTableNumbers, withoutUnits, type BareNumber } from './table-units.ts';
 
@@ -1153,7 +1153,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * nothing of the measure or period. A bare number (`bare`: 413 under "(£ million)", given as read, "£413 million":
    * table-units.ts) is read only where its column or the title names its period.
    */
-  const otherLabelWords = new Set(Object.values(index.metrics).flatMap((m) => m.label.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  const otherLabelWords = new Set(Object.values(index.metrics).flatMap((m) => m.label.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !JOINING_WORDS.has(w)));
   const companyWords = [canvas.company?.name, canvas.company?.short_name].flatMap((n) => (typeof n === 'string' ? n.toLowerCase().match(/\p{L}+/gu) ?? [] : []));
   const cellSentence = (cell: string, path: KeyPath, bare = false): string | undefined => {
     const t = path.indexOf('table');

@@ -1614,6 +1614,12 @@ describe('typed-mismatch', () => {
     }
     // ...but not under a section whose title names another measure.
     expect(findingsOf(canvas(segments, table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']])).replace('title: T', 'title: EBIT by segment')).filter((f) => f.includes('typed-mismatch'))).toEqual([]);
+    // A section title's small words ("and") are no other measure's, though a metric's label has them ("Cash and cash
+    // equivalents"): the wrong cell was passed over.
+    const withCash = [...segments, 'cash: { label: Cash and cash equivalents, value: 210, unit: EUR, scale: million, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Annual report }'];
+    const cashTable = table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million']]).replace("[[employees]].'", "[[employees]], [[cash]].'");
+    expect(findingsOf(canvas(withCash, cashTable).replace('title: T', 'title: Segments and divisions')).filter((f) => f.includes('typed-mismatch'))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the table as Drives for "FY2025"')]);
+    expect(findingsOf(canvas(withCash, cashTable).replace('title: T', 'title: Cash by segment')).filter((f) => f.includes('typed-mismatch'))).toEqual([]);
     // Neither naming a period: the briefing's current one.
     expect(mismatches(table('Segments', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the table as Drives in a table cell whose column and title name no period, read as the briefing\'s current one, but drives')]);
     // Right figures, as typed or rounded, stay silent; so do rows whose label is not a metric's, cells with more than a
