@@ -8,6 +8,21 @@ import type { CanvasInput, Table } from '../validate/schema.ts';
 import { chapterEntries } from './blocks.ts';
 import { columnNotations, type Cell, type ColumnNotation } from './table-numbers.ts';
 
+/**
+ * The languages whose text the typed checks read in words of their own (validate/typed-findings.ts: German, French,
+ * Portuguese, Spanish, Italian, Dutch, Japanese, Chinese, Korean).
+ */
+const OWN_WORDS_LANGUAGES: ReadonlySet<string> = new Set(['de', 'fr', 'pt', 'es', 'it', 'nl', 'ja', 'zh', 'ko']);
+
+/**
+ * Whether a free table's cells are read against the register (typed-mismatch reads a row as the English sentence it
+ * makes: "Drives was EUR 760 million in FY2025."): in a briefing in English (any region), not in one whose text the
+ * checks read in words of its own. The data notes say which, so that they never claim a check that was not made.
+ */
+export function readsTableCells(language: string | undefined): boolean {
+  return !OWN_WORDS_LANGUAGES.has((language ?? 'en').toLowerCase().split(/[-_]/)[0]!);
+}
+
 /** What a free table's column says of each of its cells. */
 export interface TableColumn {
   /** The digits after the decimal point it prints its numbers with (`{ title, decimals }`); undefined: as written. */

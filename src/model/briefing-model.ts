@@ -169,6 +169,8 @@ export interface BriefingModel {
     notes: string[];
     /** There are `notes`, but none acknowledges figures that disagree (a stated change, an exchange rate, parts over a total or 100%). */
     explainNoDisagreement?: true;
+    /** The briefing's language is one whose tables' cells the checks do not read (canvas/table-cells.ts readsTableCells): its data notes say so. */
+    tableCellsUnread?: true;
     /** The data notes' opening line in the canvas's words (data_notes.preface); the standard one otherwise. */
     preface?: string;
     contradictions: ContradictionModel[];

@@ -21,6 +21,7 @@ import { chapterTitle } from './block-titles.ts';
 import { inParentheses, type NegativeStyle } from './format.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
 import { KEY_CHART_SIZE } from './key-charts.ts';
+import { readsTableCells } from '../canvas/table-cells.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, ContradictionModel, FigureCard, SectionModel, TableModel, TocEntry } from './briefing-model.ts';
 
 export { BLOCK_TITLES } from './block-titles.ts';
@@ -221,6 +222,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
       notes: [...(canvas.data_notes?.notes ?? []), ...acknowledgedNotes(canvas)],
       // Present only where it changes what prints, so that other briefings' content hashes are as before (nothing re-sent).
       ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
+      ...(readsTableCells(canvas.briefing.language) ? {} : { tableCellsUnread: true as const }),
       preface: canvas.data_notes?.preface,
       contradictions: apart ? contradictions : [...contradictions, ...periodEntries],
       ...(apart ? { periodNotes: periodEntries } : {}),

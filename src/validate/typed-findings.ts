@@ -22,6 +22,7 @@ import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
+import { readsTableCells } from '../canvas/table-cells.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp, JOINING_WORDS } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
@@ -1154,10 +1155,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * table-units.ts) is read only where its column or the title names its period.
    */
   const otherLabelWords = new Set(Object.values(index.metrics).flatMap((m) => m.label.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !JOINING_WORDS.has(w)));
+  const cellsRead = readsTableCells(canvas.briefing?.language);
   const companyWords = [canvas.company?.name, canvas.company?.short_name].flatMap((n) => (typeof n === 'string' ? n.toLowerCase().match(/\p{L}+/gu) ?? [] : []));
   const cellSentence = (cell: string, path: KeyPath, bare = false): string | undefined => {
     const t = path.indexOf('table');
-    if (!english || t < 0 || path[t + 1] !== 'rows' || path[t + 3] === 0) return undefined;
+    if (!cellsRead || t < 0 || path[t + 1] !== 'rows' || path[t + 3] === 0) return undefined;
     const table = path.slice(0, t + 1).reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas) as { title?: unknown; columns?: unknown[]; rows?: unknown[][] } | undefined;
     const label = table?.rows?.[path[t + 2] as number]?.[0];
     if (typeof label !== 'string' || !byLabel.has(normalWords(label))) return undefined;

@@ -68,6 +68,14 @@ describe('the renderer\'s HTML', () => {
     expect(html).toMatch(/<\/ul>\s*<p class="table-title notes-title">Notes on the figures<\/p><ul class="notes"><li>Figures are unaudited\.<\/li>/);
     // Content hashes of briefings without notes are as before: the model gains nothing.
     expect('explainNoDisagreement' in buildModel(nordwindCanvas(), { name: 'n', setKey: 'full' }).appendix).toBe(false);
+    // A briefing in a language whose tables' cells the checks do not read (German, French, Japanese ...) does not claim
+    // they were checked; one in English of any region does.
+    for (const [language, unread] of [['de', true], ['fr-CH', true], ['ja', true], ['en-GB', false], ['en-US', false], [undefined, false]] as const) {
+      const inLanguage = nordwindCanvas();
+      inLanguage.briefing = { ...inLanguage.briefing, language };
+      expect(noneLine(inLanguage), language).toContain(unread ? 'Numbers entered directly in a table are not checked: the checks read tables\' cells in briefings in English only.</p>' : 'Numbers entered directly in a table are checked only where the row names a figure in the register;');
+      expect('tableCellsUnread' in buildModel(inLanguage, { name: 'n', setKey: 'full' }).appendix, language).toBe(unread);
+    }
   });
 
   it('names the briefing once on the cover, the period above the company', () => {
