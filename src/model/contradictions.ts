@@ -20,6 +20,7 @@ import { figureInCurrencies } from '../canvas/figure-currencies.ts';
 import { inTypedScale, notationOf, scaleInWords, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
+import { listOf } from '../words.ts';
 
 /** The columns of a disagreement's table about changes: each figure's stated change beside it. */
 const WITH_CHANGE: MetricColumn[] = ['label', 'value', 'change', 'period', 'source'];
@@ -52,7 +53,9 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
     result.push({
       metrics: group,
       title: `${m.label}, ${m.period}`,
-      note: `Found by canvas-briefing: these figures measure ${m.concept ? `the same thing (concept "${m.concept}")` : `the same thing ("${m.label}")`} for the same period, and their values cannot ${group.length > 2 ? 'all' : 'both'} be right even allowing for rounding and the source's qualifiers.${revised} ${check(group.length)}`,
+      // Named by their labels, as the register prints them: a concept is the canvas's word (a series' is its id, which
+      // no one declared), not a committee's.
+      note: `Found by canvas-briefing: these figures measure the same thing (${listOf([...new Set(group.map((id) => `"${canvas.metrics[id].label}"`))], 'and')}) for the same period, and their values cannot ${group.length > 2 ? 'all' : 'both'} be right even allowing for rounding and the source's qualifiers.${revised} ${check(group.length)}`,
       detected: true,
       table: figureTable(canvas, group),
     });

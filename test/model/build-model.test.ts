@@ -584,8 +584,12 @@ ${more}`;
     expect(detected[0].table.rows.map((r) => text(r[1].text))).toEqual(['€1,234.5 million', '€1,243.5 million']);
     expect([detected[0].title, detected[0].note]).toEqual([
       `${canvas.metrics.revenue_fy25.label}, ${canvas.metrics.revenue_fy25.period}`,
-      'Found by canvas-briefing: these figures measure the same thing (concept "revenue") for the same period, and their values cannot both be right even allowing for rounding and the source\'s qualifiers. The canvas does not explain the difference; check the source before relying on either.',
+      'Found by canvas-briefing: these figures measure the same thing ("Revenue") for the same period, and their values cannot both be right even allowing for rounding and the source\'s qualifiers. The canvas does not explain the difference; check the source before relying on either.',
     ]);
+    // Named by their labels, never by a concept (the canvas's word; a series' is its id, which no one declared).
+    const relabelled = structuredClone(canvas);
+    relabelled.metrics.revenue_fy25_press.label = 'Net sales';
+    expect(buildModel(relabelled, { name: 'n', setKey: 'full' }).appendix.contradictions[0].note).toMatch(/^Found by canvas-briefing: these figures measure the same thing \("Revenue" and "Net sales"\) for the same period/);
     // Reported on different days: said, as check says it, a first figure and its revision perhaps.
     const dated = structuredClone(canvas);
     dated.metrics.revenue_fy25.as_of = '2026-02-10';
