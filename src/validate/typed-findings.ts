@@ -346,8 +346,11 @@ interface Joins {
    * `raised`: the past-tense verbs the company changes its measure with ("steigerte", "senkte"), opening the sentence as
    * `verbs` do, and what then joins the name to its new level (`level`: "Rheinwerk steigerte den Umsatz um 5 % auf") or to
    * its change (`change`: "... den Umsatz um 5 %"), the period between them blanked; a change downwards by `down`'s verbs.
+   * `group`: words the language writes the company's name with, as a group's (`before` or `after` it): German "die
+   * Rheinwerk-Gruppe", "der Rheinwerk-Konzern", "die Rheinwerk Gruppe"; French "le groupe Acme". A part's name ("die Sparte
+   * Antriebe") is none of the company's.
    */
-  reporting?: { subjects: string; subjectArticle: string; also: string; verbs: string; lead: string; article: string; fronted: string; partAfter: RegExp; ownPeriod: RegExp; raised?: { verbs: string; level: RegExp; change: RegExp; down: RegExp } };
+  reporting?: { subjects: string; subjectArticle: string; also: string; verbs: string; lead: string; article: string; fronted: string; partAfter: RegExp; ownPeriod: RegExp; raised?: { verbs: string; level: RegExp; change: RegExp; down: RegExp }; group?: { before?: string; after?: string } };
   /**
    * A verb whose particle ends the clause after the figure ("ging um 3 % auf 1,23 Mrd. € zurück", "legte um 5 % zu"): where
    * the join holds `verb`, its figure is read only with `particle` in the few words after it.
@@ -415,6 +418,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     periodLead: /^\s+(?:im|in|für|während|des)\s+/i,
     reporting: {
       subjects: String.raw`das\s+unternehmen|der\s+konzern|die\s+gruppe|die\s+gesellschaft|wir`,
+      group: { after: String.raw`(?:-|\s+)(?:gruppe|konzern)` },
       subjectArticle: 'der|die|das',
       also: 'auch',
       verbs: DE_REPORTING_VERB,
@@ -466,6 +470,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     periodLead: /^\s+(?:au|du|en|pour|sur|durant|pendant)\s+/i,
     reporting: {
       subjects: String.raw`la\s+société|le\s+groupe|l['’]entreprise|nous`,
+      group: { before: String.raw`groupe\s+` },
       subjectArticle: 'la|le',
       also: 'également|aussi',
       verbs: String.raw`(?:a|ont|avons)\s+(?:réalisé|enregistré|dégagé|généré|affiché|publié)|réalise|enregistre|dégage|génère|affiche|publie`,
@@ -1111,9 +1116,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // The company, and the verb it reports a figure with, just before the measure's name: "Vantora delivered revenue of",
   // "The company reported revenue of", "We posted revenue of" (not a part of it: "Cloud delivered revenue of").
   // (In another language, where it says so, at the sentence's start: "Rheinwerk erzielte einen Umsatz von": openingReporter.)
-  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, company);
+  // (In another language, its names also as a group's where the language writes them so: "die Rheinwerk-Gruppe", "le groupe Acme".)
+  const group = lang.reporting?.group;
+  const reporting = group === undefined ? company : company.map((n) => `${group.before === undefined ? '' : `(?:${group.before})?`}${n}${group.after === undefined ? '' : `(?:${group.after})?`}`);
+  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, reporting);
   // ...and with a verb that changes the measure: "Rheinwerk steigerte den Umsatz um 5 % auf" (measureBefore's `raiser`).
-  const raiser = lang.reporting?.raised === undefined ? NEVER : openingReporter({ ...lang.reporting, verbs: lang.reporting.raised.verbs, fronted: '(?!)' }, company);
+  const raiser = lang.reporting?.raised === undefined ? NEVER : openingReporter({ ...lang.reporting, verbs: lang.reporting.raised.verbs, fronted: '(?!)' }, reporting);
   /** Whether a verb whose particle follows the figure ("ging ... auf", Joins.separable) has it in the few words after the figure ending at `end` ("1,23 Mrd. € zurück"), or no such verb joins it. */
   const particleAfter = (joined: RegExpExecArray, text: string, end: number, sentenceEnd: number) => {
     const verb = lang.separable?.find((v) => v.verb.test(joined[0]));
@@ -1124,7 +1132,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * measureBefore's `fronted`), ending at `end` in `text`, is the company's: its verb and name just after it, the period at most
    * after them ("erzielte Rheinwerk im 3. Quartal 2025."), not a part's ("erzielte die Sparte Antriebe", "erzielte Rheinwerk mit").
    */
-  const frontedBy = lang.reporting === undefined ? NEVER : reportedAfter(lang.reporting, company);
+  const frontedBy = lang.reporting === undefined ? NEVER : reportedAfter(lang.reporting, reporting);
   const companyAfter = (text: string, end: number, sentenceEnd: number) => {
     const after = text.slice(end, Math.min(sentenceEnd + 1, end + OPENING));
     return frontedBy.test(butPeriods(after));

@@ -2200,6 +2200,33 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     }
   });
 
+  it('reads the company named as a group, from company.name and short_name: "Die Rheinwerk-Gruppe erzielte", "der Rheinwerk-Konzern", "Die Rheinwerk Gruppe"; not a part of it', () => {
+    for (const [text, quarter] of [
+      ['Die Rheinwerk-Gruppe erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Der Rheinwerk-Konzern erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Die Rheinwerk Gruppe erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Der Rheinwerk Konzern erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Im dritten Quartal 2025 erzielte die Rheinwerk-Gruppe einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Einen Umsatz von 1,23 Mrd. € erzielte die Rheinwerk-Gruppe im 3. Quartal 2025.', '3. Quartal 2025'],
+      ['Die Rheinwerk-Gruppe steigerte den Umsatz im dritten Quartal 2025 auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+    ] as const) {
+      expect(found(text), text).toEqual([`10:${25 + text.indexOf('1,23')} ${wrong(quarter)}`]);
+    }
+    // Not a part of the group, nor a part's figure, nor the right one.
+    for (const text of [
+      'Die Sparte Antriebe erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'Die Sparte Antriebe der Rheinwerk-Gruppe erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.',
+      'Die Rheinwerk-Sparte Antriebe erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'Die Rheinwerk-Gruppe erzielte im dritten Quartal 2025 in China einen Umsatz von 1,23 Mrd. €.',
+      'Die Rheinwerk-Gruppe erzielte im dritten Quartal 2025 einen Umsatz von 1,32 Mrd. €.', 'Die Antriebe-Gruppe erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // In French, "le groupe Acme", not a division of it.
+    const french = (text: string) => validateWithWarnings(parseCanvas(`${rheinwerk.replace('language: de', 'language: fr')}${umsatzMetric().replace('label: Umsatz', 'label: "Chiffre d\'affaires"')}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: "${text} [[umsatz]]."\n`, 'c.yaml'))
+      .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+    expect(french('Le groupe Rheinwerk a réalisé un chiffre d\'affaires de 1,23 Md€ au T3 2025.')).toEqual([expect.stringMatching(/^"1,23 Md€" is typed into the text as Chiffre d'affaires for "T3 2025", but umsatz is 1,32/)]);
+    expect(french('La division Mobilité du groupe Rheinwerk a réalisé un chiffre d\'affaires de 1,23 Md€ au T3 2025.')).toEqual([]);
+  });
+
   it('reads the new level after "auf" and the change after "um", as German results releases give them: "Der Umsatz stieg um 5 % auf", "Rheinwerk steigerte den Umsatz um 5 % auf", "ging auf … zurück"; not a change by an amount', () => {
     /** The finding of "1,23 Mrd. €" typed as Umsatz in a sentence that names no period. */
     const wrongNow = '"1,23 Mrd. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but umsatz (the latest figure up to briefing.as_of, 31 Oct 2025) is 1,32\u00a0Mrd.\u00a0€ (Q3 2025), and no figure of Umsatz for any period is "1,23 Mrd. €", as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding';
