@@ -1273,25 +1273,60 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * (current-period.ts): the latest up to briefing.as_of (one, or several for that day), where nothing in or around the
      * sentence speaks of another time. None otherwise.
      */
-    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }): string[] => {
+    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }, own: { at: number; end: number }): string[] => {
       if (s.periods().length > 0) return [];
       const current = currentFigures(ids, index, canvas, fiscalShift);
       if (current.length === 0 || datedOtherwise(s, current, ids)) return [];
-      return current.every((id) => aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context)) ? current : [];
+      // (Read as written first: the words of a comparison with the year before are read whole there, "up from $65.6 billion a year earlier".)
+      const about = (read: string) => current.every((id) => aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, id, index, canvas, fiscalShift, context));
+      if (about(halfWidth)) return current;
+      const read = basesBlanked(s, name, own);
+      return read !== halfWidth && about(read) ? current : [];
+    };
+    /**
+     * The text with the bases its sentence `s` compares the figure at `own` with blanked, and the words that date them
+     * (comparisonBases: "(Vorjahr: 2.250 Mio. €)", "gegenüber dem Vorquartal (2.310 Mio. €)", "contre 2 250 M€ un an plus
+     * tôt"): their earlier period is theirs, and leaves the figure the current period's.
+     */
+    const bases = new Map<number, Array<[number, number]>>();
+    const basesBlanked = (s: { start: number; sentence: string }, name: { at: number; end: number }, own: { at: number; end: number }) => {
+      // (Each sentence's read once, in the text's places: a base's span holds its figure, so the figure's own is left out below.)
+      let all = bases.get(s.start);
+      if (all === undefined) {
+        const end = s.start + s.sentence.length;
+        const figures = figureAt.slice(firstWhere(figureAt, ([a]) => a! >= s.start), firstWhere(figureAt, ([a]) => a! >= end)).filter(([, b]) => b! <= end).map(([a, b]) => [a! - s.start, b! - s.start] as const);
+        bases.set(s.start, (all = comparisonBases(s.sentence, figures, canvas.briefing?.language).map(([from, to]) => [s.start + from, s.start + to])));
+      }
+      const spans = all.filter(([from, to]) => !(from < own.end && to > own.at) && !(from < name.end && to > name.at)).sort((a, b) => a[0] - b[0]);
+      if (spans.length === 0) return halfWidth;
+      const pieces: string[] = [];
+      let at = 0;
+      for (const [from, to] of spans) {
+        if (to <= at) continue;
+        const start = Math.max(from, at);
+        pieces.push(halfWidth.slice(at, start), ' '.repeat(to - start));
+        at = to;
+      }
+      return `${pieces.join('')}${halfWidth.slice(at)}`;
     };
     /**
      * Where currentOf finds no current figure, the briefing naming a period the measure has none for: the figure a
      * sentence naming no period may yet mean (undatedFigure: the balance of the day it names, or the latest), where
      * nothing in or around it speaks of another time, basis or scope but that day.
      */
-    const undatedOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
+    const undatedOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }, own: { at: number; end: number }) => {
       if (s.periods().length > 0) return undefined;
       const meant = undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start);
       if (meant === undefined) return undefined;
       if (datedOtherwise(s, [meant.id], ids)) return undefined;
-      // (The day named, the figure's own, read as no word of time.)
-      const read = meant.days.reduce((t, [from, to]) => `${t.slice(0, from)}${' '.repeat(to - from)}${t.slice(to)}`, halfWidth);
-      return aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, meant.id, index, canvas, fiscalShift, context) ? meant : undefined;
+      // (The day named, the figure's own, read as no word of time; nor the bases it is compared with.)
+      const about = (text: string) => {
+        const read = meant.days.reduce((t, [from, to]) => `${t.slice(0, from)}${' '.repeat(to - from)}${t.slice(to)}`, text);
+        return aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, meant.id, index, canvas, fiscalShift, context);
+      };
+      if (about(halfWidth)) return meant;
+      const blanked = basesBlanked(s, name, own);
+      return blanked !== halfWidth && about(blanked) ? meant : undefined;
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
     const sentenceAt = sentenceFinder(halfWidth);
@@ -1418,7 +1453,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
       // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
       // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
-      const current = period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : [];
+      const current = period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : [];
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       /** The reference that prints the figure of `id` as the amount is typed: its value, or its equivalent. */
       const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
@@ -1437,7 +1472,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
       // sentence names ("Net debt was ₹8,120 million at 30 June 2025"), or its latest ("Net debt was ₹8,120 million." in a
       // briefing for the quarter after). An amount that is none of the measure's figures is then said, naming that one.
-      const undated = period === undefined && current.length === 0 && !lang.namedOnly ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : undefined;
+      const undated = period === undefined && current.length === 0 && !lang.namedOnly ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : undefined;
       const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
       if (undated !== undefined && then !== undefined) {
         const ratio = Math.abs(amount.value) / Math.abs(then.value);
@@ -1521,7 +1556,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // A sentence that names no period: compared with the current figure's, when it is none of the measure's figures.
       const nameAt = at - s.before.length + named.at;
       // (Several, where the measure has several figures for its latest day: a press release's margin beside the 10-Q's.)
-      const current = period === undefined && !lang.namedOnly ? currentOf(ids, s, { at: nameAt - (named.lead ?? 0), end: nameAt + (named.length ?? named.name.length) }) : [];
+      const current = period === undefined && !lang.namedOnly ? currentOf(ids, s, { at: nameAt - (named.lead ?? 0), end: nameAt + (named.length ?? named.name.length) }, { at, end: at + typed.token.length }) : [];
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
         if (figures.some(({ f }) => f !== undefined && fits(value, f, step))) continue;
@@ -1885,6 +1920,40 @@ function comparedAmount(sentence: string, at: number, end: number, own: Set<stri
   const label = BRACKET_LABEL.exec(before)?.[1];
   if (label !== undefined && (comparesBefore(`${label}: `) || EARLIER_LABEL.test(label) || earlier?.test(label) || namedPeriods(label, true).some((p) => ownQuarters.has(p.key)))) return true;
   return namedPeriods(after, true).some((p) => ownQuarters.has(p.key) && LEAD_WORDS.test(after.slice(0, p.at)));
+}
+
+/**
+ * The bases a sentence compares with, among its figures (`figures`: where each is in it), with the words that date them,
+ * as comparedAmount reads them: a bracket labelled by an earlier period ("(Vorjahr: 2.250 Mio. €)", "(prior year: EUR 2.25
+ * billion)", "(Vorquartal: ...)"), a figure after words of comparison ("gegenüber dem Vorquartal (2.310 Mio. €)", "nach",
+ * "contre 2 310 M€", "par rapport aux", "up from") up to a quarter without a year just after it ("au deuxième trimestre",
+ * "im zweiten Quartal"), or a figure before words that date it a year or a quarter earlier ("2.250 Mio. € im Vorjahr",
+ * "contre 2 250 M€ un an plus tôt"). Each as [from, to) in the sentence; words of time outside them are not read as theirs.
+ */
+function comparisonBases(sentence: string, figures: ReadonlyArray<readonly [number, number]>, language: string | undefined): Array<[number, number]> {
+  const earlier = joinsOf(language).earlier;
+  return figures.flatMap(([at, end]): Array<[number, number]> => {
+    const before = sentence.slice(Math.max(0, at - 50), at);
+    const after = sentence.slice(end, end + 40);
+    const shift = at - before.length;
+    const closed = /^\s*\)/.exec(after);
+    const bracket = BRACKET_LABEL.exec(before);
+    const label = bracket?.[1];
+    if (bracket !== null && label !== undefined && closed !== null && (comparesBefore(`${label}: `) || EARLIER_LABEL.test(label) || earlier?.test(label))) return [[shift + bracket.index, end + closed[0].length]];
+    // The words of comparison: from the last word that starts them ("gegenüber dem Vorquartal (", "contre", "up from").
+    let from: number | undefined;
+    for (let i = before.length - 1; i >= 0 && from === undefined; i--) {
+      if (i > 0 && /\p{L}/u.test(before[i - 1]!)) continue;
+      const words = before.slice(i);
+      if (/^\p{L}/u.test(words) && (BASE_BEFORE.test(words) || comparesBefore(words))) from = shift + i;
+    }
+    const dated = earlier?.exec(after);
+    const quarter = from === undefined ? undefined : namedPeriods(after, true).find((p) => p.key.startsWith('qn:') && LEAD_WORDS.test(after.slice(0, p.at)));
+    const to = dated && LEAD_WORDS.test(after.slice(0, dated.index)) ? end + dated.index + dated[0].length
+      : quarter !== undefined ? end + quarter.end
+      : closed !== null && /\(\s*$/.test(before) ? end + closed[0].length : end;
+    return from === undefined && to === end ? [] : [[from ?? at, to]];
+  });
 }
 
 /**

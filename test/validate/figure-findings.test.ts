@@ -2227,6 +2227,41 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(french('La division Mobilité du groupe Rheinwerk a réalisé un chiffre d\'affaires de 1,23 Md€ au T3 2025.')).toEqual([]);
   });
 
+  it('reads a figure beside the base it is compared with in a sentence that names no period as the current one: the base\'s earlier period is the base\'s', () => {
+    const now = (typed: string) => expect.stringMatching(new RegExp(`^10:\\d+ "${typed}" is typed into the text as (?:Umsatz|Chiffre d'affaires|Revenue) in a sentence that names no period, read as the briefing's current one, but umsatz \\(the latest figure up to briefing\\.as_of, 31 Oct 2025\\) is (?:1,32|€1\\.32)`));
+    const inLanguage = (language: string, label: string, text: string) => validateWithWarnings(parseCanvas(`${rheinwerk.replace('language: de', `language: ${language}`)}${umsatzMetric().replace('label: Umsatz', `label: "${label}"`)}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: "${text} [[umsatz]]."\n`, 'c.yaml'))
+      .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
+    const french = (text: string) => inLanguage('fr', 'Chiffre d\'affaires', text);
+    for (const text of [
+      'Rheinwerk erzielte einen Umsatz von 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).', 'Der Umsatz betrug 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).',
+      'Der Umsatz betrug 1,23 Mrd. € (Vorquartal: 1,20 Mrd. €).', 'Der Umsatz betrug 1,23 Mrd. € nach 1,20 Mrd. € im Vorjahreszeitraum.',
+      'Der Umsatz betrug 1,23 Mrd. €, 1,20 Mrd. € im Vorjahr.',
+    ]) {
+      expect(found(text), text).toEqual([now('1,23 Mrd. €')]);
+    }
+    for (const text of ['Le chiffre d\'affaires s\'est établi à 1,23 Md€ contre 1,20 Md€ un an plus tôt.', 'Le chiffre d\'affaires s\'est établi à 1,23 Md€ contre 1,20 Md€ au deuxième trimestre.',
+      'Le chiffre d\'affaires s\'est établi à 1,23 Md€ par rapport aux 1,20 Md€ du trimestre précédent.']) {
+      expect(french(text), text).toEqual([now('1,23 Md€')]);
+    }
+    expect(inLanguage('en', 'Revenue', 'Revenue was EUR 1.23 billion (prior year: EUR 1.20 billion).')).toEqual([now('EUR 1.23 billion')]);
+    // Not the base itself, a figure the sentence dates otherwise (its words of time outside the base's), a part's, another
+    // measure's, another basis's, a plan's, a bracket that is no earlier period's; nor the right figure.
+    for (const text of [
+      'Der Umsatz betrug 1,32 Mrd. € (Vorjahr: 1,20 Mrd. €).', 'Der Umsatz betrug im Vorjahr 1,23 Mrd. € (Vorquartal: 1,20 Mrd. €).',
+      'Der Umsatz betrug in den ersten neun Monaten 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).', 'Der Umsatz betrug 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €) im Geschäftsjahr.',
+      'Die Sparte Antriebe erzielte einen Umsatz von 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).', 'Der Auftragseingang betrug 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).',
+      'Der bereinigte Umsatz betrug 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).', 'Rheinwerk erwartet einen Umsatz von 1,23 Mrd. € (Vorjahr: 1,20 Mrd. €).',
+      'Der Umsatz betrug 1,23 Mrd. € (Prognose: 1,20 Mrd. €).', 'Der Umsatz betrug 1,32 Mrd. € nach 1,23 Mrd. € im Vorjahreszeitraum.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    for (const text of ['Le chiffre d\'affaires s\'est établi à 1,23 Md€ sur neuf mois, contre 1,20 Md€ un an plus tôt.', 'Le chiffre d\'affaires de la division Mobilité s\'est établi à 1,23 Md€ contre 1,20 Md€ un an plus tôt.',
+      'Le chiffre d\'affaires s\'est établi à 1,32 Md€ contre 1,23 Md€ un an plus tôt.']) {
+      expect(french(text), text).toEqual([]);
+    }
+    expect(inLanguage('en', 'Revenue', 'Revenue was EUR 1.23 billion in the first nine months (prior year: EUR 1.20 billion).')).toEqual([]);
+  });
+
   it('reads the new level after "auf" and the change after "um", as German results releases give them: "Der Umsatz stieg um 5 % auf", "Rheinwerk steigerte den Umsatz um 5 % auf", "ging auf … zurück"; not a change by an amount', () => {
     /** The finding of "1,23 Mrd. €" typed as Umsatz in a sentence that names no period. */
     const wrongNow = '"1,23 Mrd. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but umsatz (the latest figure up to briefing.as_of, 31 Oct 2025) is 1,32\u00a0Mrd.\u00a0€ (Q3 2025), and no figure of Umsatz for any period is "1,23 Mrd. €", as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding';
