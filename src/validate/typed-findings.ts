@@ -390,8 +390,14 @@ const PCT = String.raw`\d+(?:[.,]\d+)?\s?%`;
 const DE_YEAR_EARLIER = String.raw`(?:(?:gegenüber|ggü\.?|im\s+vergleich\s+zum)\s+(?:dem\s+)?vorjahr(?:esquartal|eszeitraum)?|im\s+jahresvergleich)`;
 /** ...an amount a change is by, as a join may hold it: "um 50 Mio. €", "um EUR 50 Mio." (its digits, scale and currency, each bounded). */
 const DE_BY_AMOUNT = String.raw`(?:(?:€|eur|euro)\s?)?\d[\d.,]{0,15}(?:\s?(?:mrd|mio|tsd|milliarden|millionen|tausend)\.?)?(?:\s?(?:€|eur|euro|usd|\$|chf|£))?`;
-/** ...what a change is by before the new level ("um 5 %", "um 50 Mio. €") and the year it is against, before or after it ("um 5 % ggü. Vorjahr", "im Jahresvergleich um 5 %"). */
-const DE_BY = String.raw`(?:\s+${DE_YEAR_EARLIER})?(?:\s+um\s+(?:${PCT}|${DE_BY_AMOUNT}))?(?:\s+${DE_YEAR_EARLIER})?`;
+/** ...the base a change is against, in brackets after the period it is of: "gegenüber dem Vorquartal (2.310 Mio. €)", "ggü. Vorjahr (2.250 Mio. €)". */
+const DE_BASE = String.raw`(?:gegenüber|ggü\.?|im\s+vergleich\s+zum)\s+(?:dem\s+)?(?:vorjahr(?:esquartal|eszeitraum)?|vorquartal)\s*\(\s*${DE_BY_AMOUNT}\s*\)`;
+/**
+ * ...what a change is by before the new level ("um 5 %", "um 50 Mio. €") and the year it is against, before or after it
+ * ("um 5 % ggü. Vorjahr", "im Jahresvergleich um 5 %"), or the base it is against (DE_BASE: "stieg gegenüber dem
+ * Vorquartal (2.310 Mio. €) auf", the new level then the current period's figure, the base not).
+ */
+const DE_BY = String.raw`(?:\s+(?:${DE_YEAR_EARLIER}|${DE_BASE}))?(?:\s+um\s+(?:${PCT}|${DE_BY_AMOUNT}))?(?:\s+(?:${DE_YEAR_EARLIER}|${DE_BASE}))?`;
 /** ...the verbs whose particle follows the figure (Joins.separable): "ging ... zurück", "legte ... zu". */
 const DE_SEPARABLE = String.raw`ging(?:en)?|geh(?:t|en)|legte(?:n)?|leg(?:t|en)`;
 /** ...the verbs of a change ("stieg", "sank", "erhöhte sich") and the nouns that say one after a figure ("ein Plus von", "ein Rückgang um"). */
@@ -444,7 +450,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     notBefore: /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?:der|des)\s*$|(?<!\p{L})(?:und|oder|sowie)\s+(?:(?:der|die|das)\s+)?$/u,
     inverted: {
       level: /(?<!\p{L})(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?|lieg(?:t|en)|bel(?:ief(?:en)?|äuft|aufen)\s+sich|stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?)\s+(?:der|die|das|unser|unsere|ihr|ihre|sein|seine)\s*$/iu,
-      levelAfter: new RegExp(String.raw`^\s*(?:bei|auf|um\s+${PCT}\s+auf)?\s*$`, 'iu'),
+      levelAfter: new RegExp(String.raw`^\s*(?:bei|(?:${DE_BASE}\s+)?(?:um\s+${PCT}\s+)?auf)?\s*$`, 'iu'),
       change: /(?<!\p{L})(stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)\s+(?:der|die|das|unser|unsere|ihr|ihre|sein|seine)\s*$/iu,
       changeAfter: /^\s*um\s*$/iu,
     },

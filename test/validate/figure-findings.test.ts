@@ -2262,6 +2262,31 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(inLanguage('en', 'Revenue', 'Revenue was EUR 1.23 billion in the first nine months (prior year: EUR 1.20 billion).')).toEqual([]);
   });
 
+  it('reads the new level after the base it is against in German: "Der Umsatz stieg gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €", not the base', () => {
+    const now = expect.stringMatching(/^10:\d+ "1,23 Mrd\. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing's current one, but umsatz \(the latest figure up to briefing\.as_of, 31 Oct 2025\) is 1,32/);
+    for (const [text, quarter] of [
+      ['Der Umsatz stieg gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.', undefined],
+      ['Der Umsatz stieg gegenüber dem Vorjahresquartal (1,20 Mrd. €) um 3 % auf 1,23 Mrd. €.', undefined],
+      ['Rheinwerk steigerte den Umsatz gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.', undefined],
+      ['Der Umsatz stieg im dritten Quartal 2025 gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Im dritten Quartal 2025 stieg der Umsatz gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Im dritten Quartal 2025 stieg der Umsatz gegenüber dem Vorquartal (1,20 Mrd. €) um 3 % auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+    ] as const) {
+      expect(found(text), text).toEqual([quarter === undefined ? now : `10:${25 + text.indexOf('1,23')} ${wrong(quarter)}`]);
+    }
+    // Not the base, another measure's, a part's, another basis's, another period's or place's; nor the right figure.
+    for (const text of [
+      'Der Umsatz stieg gegenüber dem Vorquartal (1,23 Mrd. €) auf 1,32 Mrd. €.', 'Der Auftragseingang stieg gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.',
+      'Der Umsatz der Sparte Antriebe stieg gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.', 'Die Sparte Antriebe steigerte den Umsatz gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.',
+      'Der bereinigte Umsatz stieg gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.', 'Der Umsatz stieg in den ersten neun Monaten gegenüber dem Vorjahr (1,20 Mrd. €) auf 1,23 Mrd. €.',
+      'Der Umsatz stieg gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. € in China.', 'Im dritten Quartal 2024 stieg der Umsatz gegenüber dem Vorquartal (1,20 Mrd. €) auf 1,23 Mrd. €.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // A change against the quarter before is none of the stated year-on-year one (+5 %): not compared with it.
+    expect(found('Im dritten Quartal 2025 stieg der Umsatz gegenüber dem Vorquartal (1,20 Mrd. €) um 10 % auf 1,32 Mrd. €.', ', change: { percent: 5 }')).toEqual([]);
+  });
+
   it('reads the new level after "auf" and the change after "um", as German results releases give them: "Der Umsatz stieg um 5 % auf", "Rheinwerk steigerte den Umsatz um 5 % auf", "ging auf … zurück"; not a change by an amount', () => {
     /** The finding of "1,23 Mrd. €" typed as Umsatz in a sentence that names no period. */
     const wrongNow = '"1,23 Mrd. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but umsatz (the latest figure up to briefing.as_of, 31 Oct 2025) is 1,32\u00a0Mrd.\u00a0€ (Q3 2025), and no figure of Umsatz for any period is "1,23 Mrd. €", as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding';
