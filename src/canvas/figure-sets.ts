@@ -233,11 +233,15 @@ export function partsShortOfTotals(set: FigureSet, index: Pick<MetricIndex, 'met
   });
 }
 
+/** Whether a label says it is a total or subtotal, in any language the canvases are written in ("Total revenue", "Umsatz gesamt", "売上高合計"). */
+export function saysTotal(label: string): boolean {
+  return labelWords(label).some((w) => w === 'total' || w === 'subtotal');
+}
+
 function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[] {
   const shown = (m: Metric, i: number) => set.labels?.[i] ?? m.label;
   const all = set.ids.map((id, i) => ({ id, m: metrics[id] as Metric, label: shown(metrics[id] as Metric, i), at: i }));
   // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under another).
-  const isTotal = (label: string) => labelWords(label).some((w) => w === 'total' || w === 'subtotal');
   const figures = all.filter(({ id, m, label }, at) => all.findIndex((f) => f.id === id) === at && m.value !== undefined && m.unit !== 'percent' && m.period_type !== 'forecast' && m.period_type !== 'target' && !SUB_ROW.test(label));
   const groups = new Map<string, typeof figures>();
   for (const f of figures) {
@@ -251,7 +255,7 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
   for (const group of groups.values()) {
     // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under
     // another); but not after a segment's total that has no breakdown above it ("DX total revenue" among the segments).
-    const bounds = new Set(all.filter((f) => isTotal(f.label)).map((f) => f.at));
+    const bounds = new Set(all.filter((f) => saysTotal(f.label)).map((f) => f.at));
     const totals: Array<{ total: (typeof group)[number]; measure: string[]; ofSegment: boolean; rows: typeof group }> = [];
     for (const total of group.filter((f) => labelWords(f.label).includes('total') && !NO_PART.test(f.label))) {
       const from = Math.max(-1, ...[...bounds].filter((at) => at < total.at));

@@ -14,6 +14,7 @@ import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
+import { saysTotal } from '../canvas/figure-sets.ts';
 import type { BriefingModel, ChangesModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
 import { changedList } from './changed-list.ts';
 import type { PageSize } from '../config.ts';
@@ -396,7 +397,7 @@ const MIN_PART = 3;
  * with "(continued)" in its header. Rows that may begin a page (the first, and any with 3 rows before
  * and after it) carry an id, and the table is added to `tables`, so the next print says where it broke.
  */
-function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: TrackedTable[]) {
+function tableParts(table: TableModel & { totals?: boolean }, breaks: TableBreaks | undefined, tables: TrackedTable[]) {
   const n = table.rows.length;
   const id = `tbl-${tables.filter((t) => t.id !== CONTENTS).length + 1}`;
   const tracked = n >= 2 * MIN_PART ? [0, ...Array.from({ length: n - 2 * MIN_PART + 1 }, (_, i) => i + MIN_PART)] : [];
@@ -417,6 +418,9 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
       id: tracked.includes(start + i) ? `${id}-r${start + i}` : undefined,
       // Within a part, a page may break only with 3 rows on each side (a short part moves whole).
       keep: i > 0 && (i < MIN_PART || i >= end - start - (MIN_PART - 1)),
+      // A chapter's table (item.hbs passes `totals`) sets its totals apart, as a committee's packs do: a row under others
+      // whose label says it is a total or subtotal ("Total loans and advances to customers", "Umsatz gesamt", "合計").
+      total: table.totals === true && start + i > 0 && cells[0] !== undefined && saysTotal(cellText(cells[0])),
     }));
     return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths: tracked.length > 0 ? widths : [], wholeWords, squeezed };
   });

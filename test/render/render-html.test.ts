@@ -103,6 +103,27 @@ describe('the renderer\'s HTML', () => {
     expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;[\s\S]*--part-room: 80mm;|--part-room: 80mm;[\s\S]*size: letter;/);
   });
 
+  it('sets a chapter table\'s total and subtotal rows apart, in any language the canvas is written in, and no row of the data notes\' tables', () => {
+    const canvas = nordwindCanvas();
+    const rows = [['Norway', '410'], ['Sweden', '320'], ['Subtotal Nordics', '730'], ['Germany', '120'], ['Total capacity', '850'], ['Umsatz gesamt', '850'], ['売上高合計', '850']];
+    canvas.blocks.key_partnerships!.sections![0]!.content.push({ table: { title: 'Capacity by country (MW)', columns: ['Country', 'MW'], rows } } as never);
+    canvas.blocks.key_partnerships!.sections![0]!.content.push({ table: { title: 'Totals first', columns: ['Item', 'MW'], rows: [['Total', '850'], ['Norway', '410']] } } as never);
+    const { html } = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' });
+    const body = (title: string) => new RegExp(`${title}[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(html)![1]!;
+    const marked = (title: string) => [...body(title).matchAll(/<tr[^>]*?(?: class="([^"]*)")?>\s*<td[^>]*>([^<]*)</g)].filter((r) => (r[1] ?? '').split(' ').includes('total')).map((r) => r[2]);
+    expect(marked('Capacity by country')).toEqual(['Subtotal Nordics', 'Total capacity', 'Umsatz gesamt', '売上高合計']);
+    // A total that opens its table is no sum of rows above it: as any row.
+    expect(marked('Totals first')).toEqual([]);
+    // A metric table's too; but the register lists figures, no breakdown: its "Total ..." rows are rows like any other.
+    canvas.metrics.turbines!.label = 'Total turbines';
+    const again = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' }).html;
+    const notes = again.slice(again.indexOf('id="data-notes"'));
+    expect(again.slice(0, again.indexOf('id="data-notes"'))).toMatch(/<tr[^>]*class="(?:keep )?total"[^>]*>\s*<td[^>]*>Total turbines</);
+    expect(notes).toContain('>Total turbines<');
+    expect(/<tr[^>]*class="[^"]*\btotal\b/.test(notes)).toBe(false);
+    expect(html).toContain('tr.total td { font-weight: 600;');
+  });
+
   it('lets a table split only where 3 rows stay on each side: the 2nd, 3rd and last two rows are kept with the row before', () => {
     const m = model();
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
