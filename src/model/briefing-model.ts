@@ -5,7 +5,8 @@ import type { ChartModel } from './chart-model.ts';
  * Text with figures marked, so templates can style figures without parsing prose; a part `whole` never splits
  * across lines (a period in a table: "30 Sep 2025", not "30 Sep" above "2025").
  */
-export type RichText = Array<{ text: string; figure?: boolean; whole?: boolean }>;
+/** Text in parts: a figure's (figure), one kept on one line (whole), or a line of small type under the rest (aside: what tells a register row from another of the same label and period). */
+export type RichText = Array<{ text: string; figure?: boolean; whole?: boolean; aside?: boolean }>;
 
 export interface FigureCard {
   label: string;
@@ -42,6 +43,14 @@ export interface TableModel {
   periodNoteAnchor?: string;
   /** The table's id, which its data note links back to: only on a table with a period note (a clean table is modelled, and hashed, as before). */
   anchor?: string;
+}
+
+/**
+ * The figure register: a metric table of every figure. Where a few sources are each named by several rows, `sources`
+ * lists them once, in order of first use, and the Source column gives each row's mark ("[1]") instead of the name.
+ */
+export interface RegisterModel extends TableModel {
+  sources?: Array<{ mark: string; title: string }>;
 }
 
 export interface ChartRef {
@@ -176,7 +185,7 @@ export interface BriefingModel {
     contradictions: ContradictionModel[];
     /** Charts and tables whose figures are of several periods, or whose title, caption or column heading names another (model/period-notes.ts): worded as the detected disagreements are. Absent where there are none. */
     periodNotes?: ContradictionModel[];
-    register: TableModel;
+    register: RegisterModel;
     periods: TableModel;
     /** Each native name with its language (lang attribute: it chooses the CJK face). */
     glossary: Array<{ term: string; native?: string; lang?: string; description: string }>;

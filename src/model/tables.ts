@@ -7,7 +7,7 @@ import { cellNumber, formatPlain, isMetricCell } from '../canvas/table-numbers.t
 import { tableColumns } from '../canvas/table-cells.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
-import type { TableCell, TableModel } from './briefing-model.ts';
+import type { RegisterModel, TableCell, TableModel } from './briefing-model.ts';
 
 const NUMERIC_PARTS: MetricPart[] = ['value', 'amount', 'size', 'equivalent', 'change'];
 const COLUMN_LABELS: Record<MetricPart, string> = {
@@ -79,11 +79,55 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
   return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 
-/** Every figure of the briefing with its period, change and source: the reader's audit trail. */
-export function buildRegister(metrics: Record<string, Metric>, ids: string[], language?: string): TableModel {
+/**
+ * The most sources the register numbers: a list a reader looks a number up in at a glance. A register of more (a canvas
+ * that names the canvas section each figure is quoted in) names each in its rows, where a list would fill a page.
+ */
+const NUMBERED_SOURCES = 9;
+
+/** The longest change the register keeps on one line, in characters: "+0.3 pp YoY", "−12.2% YoY", "+120 bps YoY". */
+const SHORT_CHANGE = 14;
+
+/** The longest period the register keeps on one line, in characters: "As at 31 Dec 2025", "30 September 2025". */
+const LONG_PERIOD = 20;
+
+/** The longest note on a figure that tells its register row from another of the same label and period. */
+const SHORT_NOTE = 60;
+
+/**
+ * Every figure of the briefing with its period, change and source: the reader's audit trail. Where its rows name a few
+ * sources (NUMBERED_SOURCES), one at least by several rows, each is listed once (`sources`) and its rows give its mark,
+ * "[1]", rather than repeat a long title down a column. A change as short as "+0.3 pp YoY", and a period as short as
+ * "As at 31 Dec 2025", stays on one line. Rows of
+ * the same label and period (£14.9 billion and 31% of "Personal current accounts" at 30 Sep 2025) each say under the
+ * label, in small type, which figure they are: the figure's note where it is short, and its id in the canvas.
+ */
+export function buildRegister(metrics: Record<string, Metric>, ids: string[], language?: string): RegisterModel {
   const columns: MetricColumn[] = ['label', 'value', 'change', 'period', 'source'];
   const present = columns.filter((p) => p === 'label' || p === 'value' || p === 'period' || ids.some((id) => metrics[id][p as 'change' | 'source']));
-  return buildMetricTable({ columns: present, rows: ids }, metrics, new Set(), language);
+  const table = buildMetricTable({ columns: present, rows: ids }, metrics, new Set(), language);
+  const at = (part: MetricColumn) => present.indexOf(part);
+  const text = (cell: TableCell | undefined) => (cell?.text ?? []).map((p) => p.text).join('');
+  // Rows that label and period do not tell apart.
+  const key = (row: TableCell[]) => `${text(row[at('label')]).trim().toLowerCase()}\u0000${text(row[at('period')])}`;
+  const alike = new Map<string, number>();
+  for (const row of table.rows) alike.set(key(row), (alike.get(key(row)) ?? 0) + 1);
+  let rows = table.rows.map((row, ri) => {
+    if (alike.get(key(row))! < 2) return row;
+    const note = metricPart(metrics[ids[ri]!], 'note', language);
+    const aside = [...(note && note.length <= SHORT_NOTE ? [note] : []), ids[ri]!].join(' · ');
+    return row.map((cell, ci) => (ci === at('label') ? { ...cell, text: [...cell.text, { text: aside, aside: true }] } : cell));
+  });
+  // Each short change and period on one line, where the page has the room (render/ lets them wrap where it has not).
+  const short = (ci: number, cell: TableCell) => (ci === at('change') && text(cell).length <= SHORT_CHANGE) || (ci === at('period') && text(cell).length <= LONG_PERIOD);
+  rows = rows.map((row) => row.map((cell, ci) => (short(ci, cell) ? { ...cell, nowrap: true } : cell)));
+  const source = at('source');
+  const named = source < 0 ? [] : rows.map((row) => (text(row[source]) === '—' ? undefined : text(row[source])));
+  const titles = [...new Set(named.filter((t) => t !== undefined))];
+  if (titles.length === 0 || titles.length > NUMBERED_SOURCES || titles.length === named.filter((t) => t !== undefined).length) return { ...table, rows };
+  const mark = (title: string) => `[${titles.indexOf(title) + 1}]`;
+  rows = rows.map((row, ri) => row.map((cell, ci) => (ci === source && named[ri] !== undefined ? { ...cell, text: [{ text: mark(named[ri]!) }], nowrap: true } : cell)));
+  return { ...table, rows, sources: titles.map((title) => ({ mark: mark(title), title })) };
 }
 
 /** The dates the briefing's figures are current to, newest first, with how many figures each dates. */

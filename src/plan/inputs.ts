@@ -182,10 +182,11 @@ function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string): void
  * sent it. namedByPeriod is hashed as false, where it always was, so that the hashes (and editions, and the send
  * journal's records) of briefings named without file_name stay as they were. Nor the notation a theme prints negative
  * figures in (negative_numbers: parentheses): the model as printed without it (minusNotation) is hashed, so that a
- * theme's looks, like a new tool version's, are not a correction to send again.
+ * theme's looks, like a new tool version's, are not a correction to send again; nor the figure register's layout
+ * (registerAsBefore).
  */
 export function contentHash(model: BriefingModel): string {
-  return shownHash({ ...(model.minusNotation ?? model), namedByPeriod: false, namedByDate: undefined });
+  return shownHash(registerAsBefore({ ...(model.minusNotation ?? model), namedByPeriod: false, namedByDate: undefined }));
 }
 
 /**
@@ -197,13 +198,18 @@ export function contentHash(model: BriefingModel): string {
  */
 function contentHashesBefore(model: BriefingModel): string[] {
   const now = contentHash(model);
-  const named = [model, { ...model, namedByPeriod: false, namedByDate: undefined }];
-  // Each of those, and contentHash's own, with the notes worded as earlier versions worded them (NOTES_BEFORE).
-  const reworded = [...named, { ...(model.minusNotation ?? model), namedByPeriod: false, namedByDate: undefined }].flatMap((m) => {
+  const raw = [model, { ...model, namedByPeriod: false, namedByDate: undefined }];
+  // Each as an earlier version hashed it, and with the register as laid out before (registerAsBefore).
+  const named = [...raw, ...raw.map((m) => registerAsBefore(m))];
+  const own = registerAsBefore({ ...(model.minusNotation ?? model), namedByPeriod: false, namedByDate: undefined });
+  // Each of those, and contentHash's own, without the small type that tells register rows apart.
+  const unmarked = [...named, own].map((m) => registerAsBefore(m, false));
+  // Each of all those with the notes worded as earlier versions worded them (NOTES_BEFORE).
+  const reworded = [...named, own, ...unmarked].flatMap((m) => {
     const worded = inEarlierWords(m);
     return worded === undefined ? [] : [worded];
   });
-  return [...new Set([...named, ...reworded].map(shownHash))].filter((h) => h !== now);
+  return [...new Set([...named, ...unmarked, ...reworded].map(shownHash))].filter((h) => h !== now);
 }
 
 /**
@@ -223,6 +229,25 @@ function inEarlierWords<M extends Pick<BriefingModel, 'appendix'>>(model: M): M 
   };
   const notes = model.appendix.notes.map(earlier);
   return notes.every((n, i) => n === model.appendix.notes[i]) ? undefined : { ...model, appendix: { ...model.appendix, notes } };
+}
+
+/**
+ * `model` with its figure register laid out as versions before it listed a few repeated sources once (model/tables.ts
+ * buildRegister): each source written out in its rows, each cell wrapping as its column does, and without the small
+ * type that tells rows of one label and period apart unless `asides`. Its layout is a new version's looks, as a theme's
+ * notation is, not a correction to send again: contentHash hashes the register so, and the send journal finds a
+ * briefing printed before the same. The small type is new words: contentHashesBefore alone leaves it out too.
+ */
+function registerAsBefore<M extends Pick<BriefingModel, 'appendix'>>(model: M, asides = true): M {
+  const { sources, ...register } = model.appendix.register;
+  const titles = new Map((sources ?? []).map((s) => [s.mark, s.title]));
+  const source = register.columns.findIndex((c) => c.label === 'Source');
+  const rows = register.rows.map((row) => row.map((cell, ci) => {
+    const title = ci === source && cell.text.length === 1 ? titles.get(cell.text[0]!.text) : undefined;
+    const text = title === undefined ? cell.text.filter((p) => asides || !p.aside) : [{ text: title, figure: false }];
+    return { ...cell, text, nowrap: register.columns[ci]?.nowrap };
+  }));
+  return { ...model, appendix: { ...model.appendix, register: { ...register, rows } } };
 }
 
 /**

@@ -15,13 +15,13 @@ import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyph
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import { saysTotal } from '../canvas/figure-sets.ts';
-import type { BriefingModel, ChangesModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
+import type { BriefingModel, ChangesModel, RegisterModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
 import { changedList } from './changed-list.ts';
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
 import { COVER_END } from './cover-end.ts';
-import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, periodNoteAround, stylesheet, templateFile, themeTextFonts, type RenderTheme } from './theme-files.ts';
+import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, periodNoteAround, registerSourcesUnprinted, stylesheet, templateFile, themeTextFonts, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -301,9 +301,14 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
   };
   const asts: Array<{ file: string; ast: hbs.AST.Program }> = [];
   for (const partial of partials) {
-    const compiled = compile(partial);
+    const own = partial.file !== join(root, 'templates', 'partials', `${partial.name}.hbs`);
+    const made = compile(partial);
+    // A theme's own data-notes partial written before the register numbered its sources: given them written out in its rows.
+    const compiled = own && registerSourcesUnprinted(partial.name, partial.source)
+      ? (context: unknown, options?: Handlebars.RuntimeOptions) => made(withSourcesWrittenOut(context), options)
+      : made;
     // A theme's own chart or table partial written before there were notes on their periods: the note printed after it.
-    const around = partial.file === join(root, 'templates', 'partials', `${partial.name}.hbs`) ? undefined : periodNoteAround(partial.name, partial.source);
+    const around = own ? periodNoteAround(partial.name, partial.source) : undefined;
     if (around === undefined) {
       env.registerPartial(partial.name, compiled);
       continue;
@@ -316,6 +321,23 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
   if (compiledSets.size >= COMPILED_SETS) compiledSets.delete(compiledSets.keys().next().value!);
   compiledSets.set(key, template);
   return template;
+}
+
+/**
+ * The data notes (the `data-notes` partial's context) with the register's sources written out in its rows, as before
+ * they were numbered ("[1]" back to its title): for a theme's own partial that never prints `register.sources`.
+ */
+function withSourcesWrittenOut(context: unknown): unknown {
+  const register = (context as { register?: RegisterModel } | undefined)?.register;
+  if (register?.sources === undefined) return context;
+  const titles = new Map(register.sources.map((s) => [s.mark, s.title]));
+  const source = register.columns.findIndex((c) => c.label === 'Source');
+  const { sources: _, ...table } = register;
+  const rows = table.rows.map((row) => row.map((cell, ci) => {
+    const title = ci === source ? titles.get(cellText(cell)) : undefined;
+    return title === undefined ? cell : { ...cell, text: [{ text: title }], nowrap: undefined };
+  }));
+  return { ...(context as object), register: { ...table, rows } };
 }
 
 /**
@@ -766,6 +788,7 @@ function nameMarker(names: Array<{ html: string; lang: string }>): (html: string
 export function richHtml(text: RichText | undefined): string {
   return (text ?? []).map((p) => {
     const html = p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text);
+    if (p.aside) return `<span class="aside">${html}</span>`;
     return p.whole && /\s/.test(p.text) ? `<span class="nb">${html}</span>` : html;
   }).join('');
 }

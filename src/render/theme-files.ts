@@ -73,6 +73,15 @@ export function periodNoteAround(name: string, source: string): { before: string
   };
 }
 
+/**
+ * Whether a theme's own partial `name` prints the figure register without its numbered sources: a `data-notes` partial
+ * written before the register listed its sources once (it never names `register.sources`) would print "[1]" in the
+ * Source column and nowhere say what [1] is. Such a partial is given the register with each source written out in its rows.
+ */
+export function registerSourcesUnprinted(name: string, source: string): boolean {
+  return name === 'data-notes' && !names(source, 'register\\.sources');
+}
+
 /** Whether a template names the field `field` in a mustache ({{note}}, {{#if ../periodNote}}), its comments aside. */
 function names(source: string, field: string): boolean {
   const code = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, '');

@@ -8,7 +8,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 import type { KeyPath } from '../../src/canvas/key-path.ts';
 import { buildMetricTable, buildPeriods, buildRegister, buildTable } from '../../src/model/tables.ts';
-import type { TableModel } from '../../src/model/briefing-model.ts';
+import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
 
 const nordwind = nordwindCanvas;
 const text = (rich: Array<{ text: string }>) => rich.map((p) => p.text).join('');
@@ -881,6 +881,59 @@ describe('the tables of figures', () => {
     const register = buildRegister(metrics, ['a', 'b']);
     expect(register.columns.map((c) => c.label)).toEqual(['Metric', 'Value', 'Period', 'Source']);
     expect(cells(register).map((r) => r[3])).toEqual(['Report', '—']);
+  });
+
+  it('register: list a few sources that rows repeat once, numbered, each row giving its number; write out many, or each named once, in their rows', () => {
+    const long = 'Harbourside Bank plc Q3 2025 interim management statement';
+    const numbered = buildRegister({ a: m('A', { source: long }), b: m('B', { source: long }), c: m('C', { source: 'Pillar 3 disclosures' }), d: m('D', { source: undefined }) }, ['a', 'b', 'c', 'd']);
+    expect(cells(numbered).map((r) => r[3])).toEqual(['[1]', '[1]', '[2]', '—']);
+    expect(numbered.sources).toEqual([{ mark: '[1]', title: long }, { mark: '[2]', title: 'Pillar 3 disclosures' }]);
+    // Each source named once: nothing to save by a number, and nothing to look up.
+    const once = buildRegister({ a: m('A', { source: 'One' }), b: m('B', { source: 'Two' }) }, ['a', 'b']);
+    expect([once.sources, cells(once).map((r) => r[3])]).toEqual([undefined, ['One', 'Two']]);
+    // More sources than a reader looks a number up in at a glance: each stays in its rows.
+    const ids = Array.from({ length: 20 }, (_, i) => `m${i}`);
+    const many = buildRegister(Object.fromEntries(ids.map((id, i) => [id, m(id, { source: `Section ${i % 10}` })])), ids);
+    expect([many.sources, cells(many)[0]![3]]).toEqual([undefined, 'Section 0']);
+  });
+
+  it('register: tell rows of the same label and period apart by the figure\'s short note and its id, in small type under the label; other rows as they were', () => {
+    const metrics = {
+      dep_current: m('Personal current accounts', { value: 14.9, unit: 'GBP', scale: 'billion' }),
+      dep_current_share: m('Personal current accounts', { value: 31, unit: 'percent', scale: undefined, note: 'Share of customer deposits' }),
+      dep_earlier: m('Personal current accounts', { period: 'Q2 2025' }),
+    };
+    const register = buildRegister(metrics, Object.keys(metrics));
+    expect(register.rows.map((r) => r[0]!.text.map((p) => (p.aside ? { aside: p.text } : p.text)))).toEqual([
+      ['Personal current accounts', { aside: 'dep_current' }],
+      ['Personal current accounts', { aside: 'Share of customer deposits · dep_current_share' }],
+      ['Personal current accounts'],
+    ]);
+  });
+
+  it('register: numbered sources are a layout, not new content (the content hash as before); the small type telling rows apart is known to the send journal as the briefing sent before', async () => {
+    const { contentHash, journalKey } = await import('../../src/plan/inputs.ts');
+    const canvas = nordwindCanvas();
+    for (const metric of Object.values(canvas.metrics)) metric.source = 'Annual report 2025';
+    // The register as versions before this one built it: a metric table of its figures, each source in its row.
+    const asBefore = (model: BriefingModel) => ({ ...model, appendix: { ...model.appendix, register: buildMetricTable({ columns: ['label', 'value', 'change', 'period', 'source'], rows: Object.keys(canvas.metrics) }, canvas.metrics, new Set()) } });
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    expect(model.appendix.register.sources).toHaveLength(1);
+    expect(cells(asBefore(model).appendix.register).map((r) => r[4])).toEqual(Object.keys(canvas.metrics).map(() => 'Annual report 2025'));
+    expect(JSON.stringify(asBefore(model))).not.toBe(JSON.stringify(model));
+    expect(contentHash(model)).toBe(contentHash(asBefore(model)));
+    // Two figures of one label and period: new words under the label, a new hash, but the send journal's record of the old.
+    canvas.metrics.capacity_share = m('Installed capacity', { value: 12, unit: 'percent', scale: undefined, period: '31 Dec 2025', period_end: '2025-12-31', source: 'Annual report 2025' });
+    const marked = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    expect(contentHash(marked)).not.toBe(contentHash(asBefore(marked)));
+    expect(journalKey(marked).contentBefore).toContain(contentHash(asBefore(marked)));
+  });
+
+  it('register: keep a change as short as "+0.3 pp YoY" and a period as short as "As at 31 Dec 2025" on one line', () => {
+    const metrics = { a: m('A', { period: 'As at 31 Dec 2025', change: { points: 0.3 }, source: undefined }), b: m('B', { period: 'Q2 FY2026 (Jul-Sep 2025), as labelled', change: { text: 'up by more than a third on the year' }, source: undefined }) };
+    const register = buildRegister(metrics, ['a', 'b']);
+    expect(cells(register)[0]).toEqual(['A', '€10 million', '+0.3 pp YoY', 'As at 31 Dec 2025']);
+    expect(register.rows.map((r) => r.map((c) => Boolean(c.nowrap)))).toEqual([[false, false, true, true], [false, false, false, false]]);
   });
 
   it('align an author\'s column as figures only when most of its cells are figures', () => {

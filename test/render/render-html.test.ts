@@ -78,6 +78,25 @@ describe('the renderer\'s HTML', () => {
     }
   });
 
+  it('prints the figure register\'s one repeated source once, numbered under its heading, each row giving its number, and tells rows of one label and period apart', () => {
+    const canvas = nordwindCanvas();
+    const long = 'Nordwind Energi ASA annual report 2025, segment note';
+    for (const metric of Object.values(canvas.metrics)) metric.source = long;
+    canvas.metrics.capacity_share = { label: 'Installed capacity', value: 12, unit: 'percent', period: '31 Dec 2025', period_end: '2025-12-31', note: 'Share of Norway\'s wind capacity', source: long };
+    const html = createRenderer().render(buildModel(canvas, { name: 'nordwind', setKey: 'full' }), { svgs: [], pageSize: 'A4' }).html;
+    const register = html.slice(html.indexOf('<h2 id="notes-register"'), html.indexOf('</section>', html.indexOf('<h2 id="notes-register"')));
+    expect(register.split(long)).toHaveLength(2); // printed once
+    expect(register).toContain(`<ol class="register-sources"><li><span class="mark">[1]</span> ${long}</li></ol>`);
+    const rows = [...register.matchAll(/<tr[^>]*>(<td[\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1]!));
+    expect(rows.length).toBe(Object.keys(canvas.metrics).length);
+    expect(new Set(rows.map((r) => r.at(-1)))).toEqual(new Set(['[1]']));
+    // The two figures of "Installed capacity" at 31 Dec 2025 each say which they are; every other row is as it was.
+    expect(rows.filter((r) => r[0]!.includes('class="aside"')).map((r) => r[0])).toEqual([
+      'Installed capacity<span class="aside">capacity_gw</span>',
+      'Installed capacity<span class="aside">Share of Norway&#x27;s wind capacity · capacity_share</span>',
+    ]);
+  });
+
   it('names the briefing once on the cover, the period above the company', () => {
     const m = model();
     const { html } = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4' });

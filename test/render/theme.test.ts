@@ -181,6 +181,20 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html).not.toContain('[object Object]');
   });
 
+  it('gives a theme\'s own data-notes partial, written before the register numbered its sources, each source written out in its rows; one that prints register.sources the numbers', () => {
+    const canvas = validateCanvas(parseCanvas(nordwindText, NORDWIND));
+    for (const metric of Object.values(canvas.metrics)) metric.source = 'Annual report 2025';
+    const sourced = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    const cells = (html: string) => [...html.matchAll(/<tr[^>]*>(<td[\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].at(-1)![1]);
+    const before = themeFolder({ 'templates/partials/data-notes.hbs': '<section class="data-notes" id="{{anchor}}"><h1>Data notes</h1>{{> table register continues="Figure register"}}</section>' });
+    const old = render({ dir: before, chapterBreaks: 'flow' }, sourced);
+    expect(new Set(cells(old.slice(old.indexOf('<section class="data-notes"'))))).toEqual(new Set(['Annual report 2025']));
+    const after = themeFolder({ 'templates/partials/data-notes.hbs': '<section class="data-notes" id="{{anchor}}"><h1>Data notes</h1>{{#each register.sources}}<p>{{mark}} {{title}}</p>{{/each}}{{> table register}}</section>' });
+    const now = render({ dir: after, chapterBreaks: 'flow' }, sourced);
+    expect(now).toContain('<p>[1] Annual report 2025</p>');
+    expect(new Set(cells(now.slice(now.indexOf('<section class="data-notes"'))))).toEqual(new Set(['[1]']));
+  });
+
   it('embeds the logo on the cover and in the running head', () => {
     const dir = themeFolder({ 'brand/logo.svg': LOGO });
     const html = render({ dir, chapterBreaks: 'flow', logo: 'brand/logo.svg', name: 'Acme Research' });
