@@ -789,8 +789,8 @@ function joinsOf(language: string | undefined): Joins {
  * the sentence with a verb that changes the measure (Joins.reporting's `raised`: "Rheinwerk steigerte den Umsatz"), the
  * name is joined to its new level or its change as that verb joins it ("um 5 % auf", "um").
  */
-function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>, raiser = NEVER): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number; fronted?: boolean } | undefined {
-  const join = kind === 'count' ? COUNT_JOIN : lang[kind];
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count' | 'loss', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>, raiser = NEVER): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number; fronted?: boolean } | undefined {
+  const join = kind === 'count' ? COUNT_JOIN : kind === 'loss' ? LOSS_JOIN : lang[kind];
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
   for (const name of names) {
@@ -1017,6 +1017,8 @@ const NAME_WINDOW = 240;
  * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion; "operating margin was 45.2%" beside 46.0%;
  * "Azure revenue grew 35%" where Azure revenue growth is 40%, or where revenue's stated change is +40% YoY; in English, a
  * count of a measure in a unit of its own ("Ocean volume was 229.1 thousand TEUs", "Harborline had 18,270 employees").
+ * In English, a loss, where the figure is one, with its sign: "The net loss narrowed to $45 million", "Net income (loss) was a
+ * loss of $45 million" as -45 (lossBefore); "Net income was $54 million" as +54, no figure of a loss of 54 (signedLoss).
  * The text and
  * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
  * period: a sentence speaking of plans or earlier statements, or a name with another word before it
@@ -1424,7 +1426,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
       const equivalentOf = !isCountRead && previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
-      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter, usual, raiser)));
+      const level = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter, usual, raiser)));
+      // In English, a loss's words before it: "The net loss narrowed to", "Net income (loss) was a loss of" (lossBefore).
+      const lost = level === undefined && s !== undefined && english && !isCountRead ? lossBefore(s.before, labels, reporter, companyWords) : undefined;
+      const read = level ?? lost;
       previous = undefined;
       if (s === undefined || read === undefined) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at, nameEnd: 'nameEnd' in read ? read.nameEnd : undefined };
@@ -1448,21 +1453,32 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // The figure a change starts from, the period's being the one it goes to: "steeg de omzet van € 7,9 miljard tot
       // € 8,23 miljard", "stiegen die Umsatzerlöse von 8,9 Mrd. € auf 9,08 Mrd. €" ("van", "von" read as "of").
       if (fromFigure(amount.index, amount.index + amount.token.length)) continue;
-      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
-      // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
-      const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap((v) => [v, -v]);
-      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)))) continue;
       const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies, amount) }));
-      // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
-      if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
       const period = s.periodNearest(amount.index - s.start);
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
       // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
       // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
-      const current = period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : [];
+      let currentIds: string[] | undefined;
+      const currentFigures = () => (currentIds ??= period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : []);
+      // In English, where the figure the sentence speaks of (its period's, or the current one) is a loss, below zero, the
+      // amount is signed as its words give it (signedLoss): a loss's words make it one ("The net loss narrowed to $45
+      // million" is -45), none a profit ("Net income was $54 million" is no -54). Elsewhere, a loss may be typed without its minus.
+      const loss = english && !isCountRead && equivalentOf === undefined && figures.some(({ f }) => f !== undefined && f.value < 0) ? signedLoss(figures, period === undefined ? currentFigures() : figures.filter(({ id }) => periodKeysOf(index.metrics[id], fiscalShift).has(period.key)).map(({ id }) => id), lost !== undefined || LOSS_LABEL.test(named.name)) : undefined;
+      const sign = (v: number) => (loss === undefined ? [v, -v] : [loss.words ? -Math.abs(v) : v]);
+      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
+      // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
+      const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap(sign);
+      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)))) continue;
+      // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
+      if (figures.some(({ f }) => f !== undefined && (loss === undefined ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)))) continue;
+      const current = currentFigures();
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       /** The reference that prints the figure of `id` as the amount is typed: its value, or its equivalent. */
-      const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
+      // (A loss's words before it, its size: "a net loss of [[net_income.size]]".)
+      const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${loss?.words ? '.size' : m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
+      // What the text types it as, a loss's words read ("a loss of Net income", where the label names no loss), and where it types a loss's figure without them, said.
+      const typedAs = (label: string) => (loss?.words && !LOSS_LABEL.test(normalWords(label)) ? `a loss of ${label}` : label);
+      const asProfit = loss !== undefined && !loss.words && amount.value > 0 ? ', a loss, which the text types as a profit, with no loss\'s words before it ("a net loss of")' : '';
       /** Of several figures the amount is none of, the first it is a power of ten off (slipOf), said so. */
       const slipAmong = (all: Array<{ id: string; f?: Parameters<typeof slipOf>[3] }>, written: string) => all.map(({ id, f }) => f && slipOf(amount, written, id, f, id)).find((x) => x !== undefined);
       if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
@@ -1471,8 +1487,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const { id, f } = now[0]!;
         const m = index.metrics[id];
         const refs = current.map(refOf).join(' or ');
-        if (now.length > 1) several(amount.index, written, m.label, undefined, now.map((one) => ({ id: one.id, shown: `${one.f!.shown}${inMinor(amount, one.f!)}` })), current.map(refOf), slipAmong(now, written), printsMajor(amount, f!, refs));
-        else report(amount.index, written, id, undefined, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refs, slipOf(amount, written, id, f!), printsMajor(amount, f!, refs));
+        if (now.length > 1) several(amount.index, written, typedAs(m.label), undefined, now.map((one) => ({ id: one.id, shown: `${one.f!.shown}${inMinor(amount, one.f!)}` })), current.map(refOf), slipAmong(now, written), printsMajor(amount, f!, refs));
+        else report(amount.index, written, id, undefined, typedAs(m.label), `is ${f!.shown}${inMinor(amount, f!)} (${m.period})${asProfit}`, refs, slipOf(amount, written, id, f!), printsMajor(amount, f!, refs));
         continue;
       }
       // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
@@ -1502,13 +1518,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (meant.length > 1) {
         const refs = meant.map(({ id }) => refOf(id));
         const written = text.slice(amount.index, amount.index + amount.token.length);
-        several(amount.index, written, index.metrics[meant[0]!.id].label, period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, slipAmong(meant, written), printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
+        several(amount.index, written, typedAs(index.metrics[meant[0]!.id].label), period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, slipAmong(meant, written), printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
         continue;
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const written = text.slice(amount.index, amount.index + amount.token.length);
-      report(amount.index, written, id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refOf(id), slipOf(amount, written, id, f!), printsMajor(amount, f!, refOf(id)));
+      report(amount.index, written, id, period, typedAs(m.label), `is ${f!.shown}${inMinor(amount, f!)} (${m.period})${asProfit}`, refOf(id), slipOf(amount, written, id, f!), printsMajor(amount, f!, refOf(id)));
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
@@ -2216,4 +2232,65 @@ function withoutPeriodBeforeChange(before: string): string | undefined {
   if (change === null) return undefined;
   const period = periodBefore(before.slice(0, from + change.index));
   return period === undefined ? undefined : `${before.slice(0, period.at)}${before.slice(from + change.index)}`;
+}
+
+/**
+ * What joins a loss's name to its figure (LEVEL_JOIN's words, and "narrowed to", "widened to": "The net loss narrowed to
+ * $45 million"), or the name of a measure that may be a loss to the loss it was ("Net income (loss) was a loss of").
+ */
+const LOSS_JOIN = new RegExp(`${LEVEL_JOIN.source.replace('(?:rose|grew|', '(?:narrowed|widened|rose|grew|')}|^\\s*,?\\s*(?:(?:was|were|is|came in at|came to|amounted to|totall?ed|stood at)\\s+|:\\s*)?an?\\s+(?:net\\s+)?loss\\s+of\\s*$`, 'i');
+/** A measure's figure said to be a loss by its join: "a loss of". */
+const A_LOSS = /\bloss\b/i;
+/**
+ * The names English gives the loss of a measure that may be one, and the labels (as written: normalWords) of the measures
+ * they name, with a "(loss)" or none: "net loss" for Net income, Net income (loss), Net loss; "operating loss" for Operating
+ * income (loss); "loss before tax" for Profit before tax.
+ */
+const LOSS_MEASURES: Array<{ names: string[]; label: RegExp }> = [
+  { names: ['net loss'], label: /^net (?:\(loss\) )?(?:income|profit|earnings|result)(?: \(loss\))?$|^net loss(?: \(income\))?$/ },
+  { names: ['operating loss'], label: /^operating (?:\(loss\) )?(?:income|profit|result)(?: \(loss\))?$|^operating loss(?: \(income\))?$/ },
+  { names: ['loss before income taxes', 'loss before taxes', 'loss before tax', 'pre-tax loss', 'pretax loss'], label: /^(?:\(loss\) )?(?:(?:income|profit|earnings)(?: \(loss\))? before (?:income )?tax(?:es)?|pre-?tax (?:income|profit))(?: \(loss\))?$|^loss before (?:income )?tax(?:es)?$|^pre-?tax loss$/ },
+];
+/** A label that is itself a loss's name ("Net loss"): its figures may be written as the loss's size, above zero. */
+const LOSS_LABEL = /^(?:net loss|operating loss|loss before (?:income )?tax(?:es)?|pre-?tax loss)(?: \(income\))?$/;
+
+/**
+ * A figure typed as a loss of a measure that may be one (LOSS_MEASURES), in English, read in the words before it (`before`,
+ * as measureBefore reads them) where measureBefore finds no level of a label: the label's name joined by "a loss of"
+ * ("Net income (loss) was a loss of"), or the loss's name joined as a level is, or by "narrowed to", "widened to" ("the net
+ * loss narrowed to", "an operating loss of", "Corvell posted a net loss of"); `name` is the label then, `length` the loss's
+ * name as written. Not a part's loss ("Cloud Platform posted an operating loss of", "the segment's net loss was"): after
+ * "a" or a possessive, only the company's (its name, "the company", "the group", "we", and its verb of reporting) or none;
+ * nor one compared with (BASE_BEFORE: "compared with a net loss of").
+ */
+function lossBefore(before: string, labels: string[], reporter: RegExp, company: readonly string[]): { name: string; at: number; length: number; joined: RegExpExecArray; lead?: number } | undefined {
+  const measures = LOSS_MEASURES.map((m) => ({ ...m, labels: labels.filter((l) => m.label.test(l)) })).filter((m) => m.labels.length > 0);
+  if (measures.length === 0) return undefined;
+  const own = measureBefore(before, measures.flatMap((m) => m.labels), 'loss', ENGLISH_JOINS, reporter);
+  if (own !== undefined && A_LOSS.test(own.joined[0])) return { ...own, length: own.length ?? own.name.length };
+  for (const m of measures) {
+    const found = measureBefore(before, m.names, 'loss', ENGLISH_JOINS, reporter);
+    if (found === undefined) continue;
+    const preceding = before.slice(0, found.at);
+    const owner = /(\p{L}+)['’]s\s+$/u.exec(preceding);
+    if (owner !== null && !/^(?:group|company)$/i.test(owner[1]!) && !company.includes(owner[1]!.toLowerCase())) return undefined;
+    // (Nor the loss compared with: "compared with a net loss of", "from the net loss of".)
+    const article = /(?<!\p{L})(an?|the)\s+$/iu.exec(preceding);
+    if (BASE_BEFORE.test(article === null ? preceding : preceding.slice(0, article.index))) return undefined;
+    const indefinite = article !== null && article[1]!.toLowerCase() !== 'the';
+    const reported = indefinite ? reporter.exec(preceding.slice(0, article.index)) : null;
+    if (indefinite && reported === null && !/(?:^|[,;:(\u2013\u2014])\s*$/.test(preceding.slice(0, article.index))) return undefined;
+    return { ...found, name: m.labels[0]!, length: found.name.length, ...(reported === null ? {} : { lead: found.at - reported.index }) };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an amount typed as a measure's figure is compared with its sign (typedMismatches): where every figure it is
+ * compared with (`due`, by id among `figures`: its sentence's period's, or the current one) is a loss, below zero. `words`:
+ * whether a loss's words give it (lossBefore, or a label that names the loss), read then as the loss, -X; else as typed.
+ */
+function signedLoss(figures: Array<{ id: string; f?: { value: number } }>, due: string[], words: boolean): { words: boolean } | undefined {
+  const losses = due.map((id) => figures.find((x) => x.id === id)?.f);
+  return losses.length > 0 && losses.every((f) => f !== undefined && f.value < 0) ? { words } : undefined;
 }
