@@ -174,6 +174,24 @@ export function measureWords(label: string): string[] {
   ];
 }
 
+/**
+ * The measures that labels of `byLabel` (in lower case) name with a word of the whole company before them ("total revenue",
+ * "group net income", "consolidated revenue", "total net sales"), by the measure alone ("revenue", "net income"), which is
+ * how prose names the company's figure ("Revenue was $1.23 billion"), each with its label: only where no metric of the
+ * canvas is labelled by that measure alone (a forecast's too), and one label alone says it ("Total revenue" beside "Group
+ * revenue" says neither). A segment's label stays its own, read first as the longer ("Cloud Platform revenue").
+ */
+function wholeCompanyMeasures(index: MetricIndex, byLabel: ReadonlyMap<string, string[]>): Map<string, string> {
+  const labelled = new Set(Object.values(index.metrics).map((m) => normalWords(m.label)));
+  const found = new Map<string, string | undefined>();
+  for (const label of byLabel.keys()) {
+    const measure = /^(?:total|group|consolidated|overall)\s+(.{4,})$/.exec(label)?.[1];
+    if (measure === undefined || !NAMES_A_MEASURE.test(measure) || labelled.has(measure)) continue;
+    found.set(measure, found.has(measure) ? undefined : label);
+  }
+  return new Map([...found].filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 /** Words of a label that say the whole company's figure, or a name's ("Cloud Intelligence Group"): prose says "the group" of the company, whatever the measure. */
 const WHOLE_COMPANY = /^(?:groups?|company|companies|total|consolidated|overall)$/;
 
@@ -889,7 +907,7 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
  * 5 % auf" (`level`), "Rheinwerk senkte die Kosten um" (`change`, downwards). The company's words are its `lead`.
  */
 function raisedBy(opening: string, rest: string, kind: 'level' | 'change', lang: Joins, raiser: RegExp): { joined: RegExpExecArray; lead: number; down: boolean } | undefined {
-  const raised = lang.reporting?.raised;
+  const raised = lang.reporting?.raised ?? (lang === ENGLISH_JOINS ? ENGLISH_RAISED : undefined);
   if (raised === undefined || opening.length > OPENING || !raiser.test(butPeriods(opening))) return undefined;
   const joined = raised[kind].exec(butPeriods(rest));
   return joined === null ? undefined : { joined, lead: opening.length, down: kind === 'change' && raised.down.test(opening) };
@@ -947,6 +965,30 @@ const REPORTED_FOR = /^\s+(?:from|through|via|on|for|in|at|under|across|within|(
 const QUARTER_BEFORE = /(?<!\p{L})(?:first|second|third|fourth)[- ]quarter\s+$/iu;
 /** The verbs a company reports its figures with, read before a measure's name: "Vantora delivered revenue of $1.19 billion". */
 const REPORTING_VERBS = 'delivered|reported|posted|generated|recorded|achieved|booked';
+/** English's words of a change, or their absence, between "in", "for" or "during" and what follows (ENGLISH_RAISED). */
+const EN_PERIOD_LEAD = String.raw`(?:(?:in|for|during)\s+(?:the\s+)?(?:quarter\s+)?)?`;
+/**
+ * English's company changing its measure, as Joins.reporting's `raised` reads it in the other languages: the past-tense
+ * verbs (`verbs`, opening the sentence after the company: englishRaiser), what joins the name to its new level (`level`:
+ * "Corvell grew revenue to", "by 12% to", "12% year over year to", "in Q3 2025 to", the period blanked) or to its change
+ * (`change`: "Corvell increased revenue by 12%", "grew revenue 12%"), and the verbs of a change downwards just before the
+ * name ("reduced", "lowered", "cut": `down`).
+ */
+const ENGLISH_RAISED = {
+  verbs: 'grew|increased|raised|lifted|boosted|reduced|lowered|cut',
+  level: new RegExp(String.raw`^\s*${EN_PERIOD_LEAD}(?:,\s*)?(?:(?:by\s+)?\d+(?:\.\d+)?\s?%\s*)?(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?${EN_PERIOD_LEAD}to\s*$`, 'i'),
+  change: new RegExp(String.raw`^\s*${EN_PERIOD_LEAD}(?:by\s*)?$`, 'i'),
+  down: /(?<!\p{L})(?:reduced|lowered|cut)\s+(?:(?:its|our)\s+)?(?:(?:total|group|consolidated)\s+)?$/iu,
+};
+/**
+ * The company (`company`: its names, escaped; "the company", "the group", "we") opening the sentence, a period before it at
+ * most (blanked: "In Q3 2025, "), and its past-tense verb of change (ENGLISH_RAISED) just before the measure's name, "its"
+ * or "total" between: "Corvell grew ", "In Q3 2025, we increased ", "Corvell grew its total ". Not a part ("Corvell's Cloud
+ * Platform unit grew", "In Europe, Corvell grew"), nor a plan ("Corvell expects to grow", "will grow").
+ */
+function englishRaiser(company: string[]): RegExp {
+  return new RegExp(String.raw`^\s*(?:(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+)?(?:quarter\s*)?,?\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${ENGLISH_RAISED.verbs})\s+(?:(?:its|our)\s+)?(?:(?:total|group|consolidated)\s+)?$`, 'iu');
+}
 
 /**
  * `join` read in the words after a measure's name (`rest`), past a period put between them ("revenue in Q1 FY26 was",
@@ -1062,6 +1104,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const growth = m.unit === 'percent' ? GROWTH_LABEL.exec(label) : null;
     if (growth !== null) add(growthOf, growth[1]!, id);
   }
+  // In English, a label that says the whole company's figure ("Total revenue", "Group net income") is also its measure
+  // alone ("Revenue was", "net sales of"), as prose names it, where no other metric is labelled so (wholeCompanyMeasures).
+  if (english) for (const [measure, label] of wholeCompanyMeasures(index, byLabel)) byLabel.set(measure, byLabel.get(label)!);
   const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
   const labels = longestFirst(byLabel);
   // In Chinese, Japanese or Korean text, the usual words for a measure a label is, and no more (MEASURE_WORDS: "売上高",
@@ -1129,7 +1174,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const reporting = group === undefined ? company : company.map((n) => `${group.before === undefined ? '' : `(?:${group.before})?`}${n}${group.after === undefined ? '' : `(?:${group.after})?`}`);
   const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, reporting);
   // ...and with a verb that changes the measure: "Rheinwerk steigerte den Umsatz um 5 % auf" (measureBefore's `raiser`).
-  const raiser = lang.reporting?.raised === undefined ? NEVER : openingReporter({ ...lang.reporting, verbs: lang.reporting.raised.verbs, fronted: '(?!)' }, reporting);
+  // (In English, "Corvell grew revenue by 12% to": englishRaiser.)
+  const raiser = english ? englishRaiser(reporting) : lang.reporting?.raised === undefined ? NEVER : openingReporter({ ...lang.reporting, verbs: lang.reporting.raised.verbs, fronted: '(?!)' }, reporting);
   /** Whether a verb whose particle follows the figure ("ging ... auf", Joins.separable) has it in the few words after the figure ending at `end` ("1,23 Mrd. € zurück"), or no such verb joins it. */
   const particleAfter = (joined: RegExpExecArray, text: string, end: number, sentenceEnd: number) => {
     const verb = lang.separable?.find((v) => v.verb.test(joined[0]));
@@ -1534,8 +1580,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const s = sentenceOf(at);
       if (s === undefined) continue;
       const { step } = typed;
-      // "up 18% to [[revenue]]": a change beside its reference, typedChanges's.
-      if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed.token.length))) continue;
+      // "up 18% to [[revenue]]": a change beside its reference, typedChanges's (CHANGE_BEFORE). Not the company's change
+      // in English, which it does not read: "Corvell grew revenue by 12% to [[revenue]]" (englishRaiser).
+      const toReference = /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+(?=\[\[)/i.exec(text.slice(at + typed.token.length));
+      if (toReference !== null && (!english || CHANGE_BEFORE.test(text.slice(Math.max(0, at - 60), at + typed.token.length + toReference[0].length)))) continue;
       if (lang.toReference?.test(text.slice(at + typed.token.length))) continue;
       // "[[revenue]] in Q3 2025, up 3.8%": a change after its reference and period words, typedChanges's too.
       if (english && REFERENCE_THEN_CHANGE.test(withoutPeriodBeforeChange(text.slice(Math.max(0, at - NAME_WINDOW), at)) ?? '')) continue;
