@@ -44,11 +44,19 @@ export function powerOfTenApart(a: Metric, b: Metric): number | undefined {
  * (validate/typed-findings.ts), where 61億円 (6.1 billion, to 100 million) is a tenth of JP¥61.2 billion. Undefined for
  * any other pair, and where either rounds to zero.
  */
-export function powerOfTenWithin(a: { value: number; step: number }, b: { value: number; step: number }): number | undefined {
+export function powerOfTenWithin(a: { value: number; step: number }, b: { value: number; step: number }, powers = POWERS.slice(0, 3)): number | undefined {
   const [alo, ahi, blo, bhi] = [Math.abs(a.value) - a.step / 2, Math.abs(a.value) + a.step / 2, Math.abs(b.value) - b.step / 2, Math.abs(b.value) + b.step / 2];
   if (alo <= 0 || blo <= 0) return undefined;
   const [lo, hi] = [alo / bhi, ahi / blo];
-  return POWERS.slice(0, 3).flatMap((k) => [k, -k]).find((power) => lo <= 10 ** power * (1 + 1e-9) && hi >= 10 ** power / (1 + 1e-9));
+  return powers.flatMap((k) => [k, -k]).find((power) => lo <= 10 ** power * (1 + 1e-9) && hi >= 10 ** power / (1 + 1e-9));
+}
+
+/** A typed amount with what its last digit counts, a round figure's zeros read as its rounding ("3,450万元" may be 3,452万 rounded; "$240 million" $241 million). */
+function asRounded(typed: Pick<TypedAmount, 'value' | 'step'>): { value: number; step: number } {
+  let units = Math.round(Math.abs(typed.value) / typed.step);
+  let step = typed.step;
+  while (units > 0 && units % 10 === 0) [units, step] = [units / 10, step * 10];
+  return { value: typed.value, step };
 }
 
 /**
@@ -59,14 +67,27 @@ export function powerOfTenWithin(a: { value: number; step: number }, b: { value:
  * The scale likely slipped in the metric or in the text. check's typed-mismatch and the briefing's "Where sources
  * disagree" both say so.
  */
-export function typedScaleSlip(typed: Pick<TypedAmount, 'token' | 'currencies' | 'value' | 'step'>, f: { value: number; step: number }): { power: number; scale: WrittenScale } | undefined {
+function typedScaleSlip(typed: Pick<TypedAmount, 'token' | 'currencies' | 'value' | 'step'>, f: { value: number; step: number }): { power: number; scale: WrittenScale } | undefined {
   const scale = writtenScale(typed);
   if (scale === undefined) return undefined;
-  let units = Math.round(Math.abs(typed.value) / typed.step);
-  let step = typed.step;
-  while (units > 0 && units % 10 === 0) [units, step] = [units / 10, step * 10];
-  const power = powerOfTenWithin(f, { value: typed.value, step });
+  const power = powerOfTenWithin(f, asRounded(typed));
   return power === undefined ? undefined : { power, scale };
+}
+
+/**
+ * typedScaleSlip, or else an amount typed in the scale words the canvas uses too (million, billion, Mio., or none) whose
+ * digits are a figure's `f` but 10, 100, 1,000 or a million times off, or that part, within the rounding of both:
+ * "$5.84 million" for remaining performance obligations of $5.84 billion, "$2,410" for cash of $2,410 million. A scale
+ * slipped in the metric or in the text as much (`scale` undefined: nothing to say of what one of it is). typed-mismatch
+ * reports it where it would compare the amount with the figure but for their ratio (a sentence naming no period may
+ * speak of a year's figure, half as much again), and says it beside any figure it reports.
+ */
+export function typedSlip(typed: Pick<TypedAmount, 'token' | 'currencies' | 'value' | 'step'>, f: { value: number; step: number }): { power: number; scale?: WrittenScale } | undefined {
+  const written = typedScaleSlip(typed, f);
+  if (written !== undefined) return written;
+  // (Its zeros as typed: "$2.0 million" has no digits of $2,410 million, nor "$240 million".)
+  const power = powerOfTenWithin(f, typed, [1, 2, 3, 6]);
+  return power === undefined ? undefined : { power };
 }
 
 /** A value of a series about a power of ten off the values it should match. */
@@ -137,5 +158,5 @@ function explained(m: Metric, ratios: number[], seriesNote: string | undefined):
 /** A power of ten in words (check's scale-slip, the data notes): "ten times", "a tenth of". */
 export function powerWords(power: number): string {
   const i = Math.abs(power) - 1;
-  return power > 0 ? ['ten times', 'a hundred times', 'a thousand times', 'ten thousand times'][i] : ['a tenth of', 'a hundredth of', 'a thousandth of', 'a ten-thousandth of'][i];
+  return power > 0 ? ['ten times', 'a hundred times', 'a thousand times', 'ten thousand times', 'a hundred thousand times', 'a million times'][i] : ['a tenth of', 'a hundredth of', 'a thousandth of', 'a ten-thousandth of', 'a hundred-thousandth of', 'a millionth of'][i];
 }

@@ -13,7 +13,7 @@ import { changeMismatches, declaredTogether, detectConflicts, fractionPercents, 
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead, seriesHistory } from '../canvas/series.ts';
-import { powerOfTenApart, powerWords, seriesSlips, typedScaleSlip } from '../canvas/scale-slips.ts';
+import { powerOfTenApart, powerWords, seriesSlips, typedSlip } from '../canvas/scale-slips.ts';
 import { acknowledges, changeMismatchPins, exchangePins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { figureInCurrencies } from '../canvas/figure-currencies.ts';
@@ -110,11 +110,12 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
     });
     // An amount typed in a scale the canvas names otherwise (億, 万, 억, crore, lakh): each figure in that scale too, and
     // one a power of ten off it said so in words, as check says (typed-mismatch), so that "JP¥61.2 billion" beside
-    // "61億円" is not read as one figure by a reader taking 億 for billion.
+    // "61億円" is not read as one figure by a reader taking 億 for billion; so too one with the figure's digits in the
+    // canvas's own scale words ("$5.84 million" beside $5.84 billion: typedSlip).
     const amount = change ? undefined : typedAmounts(written, notationOf(language), language).find((a) => a.token.trim() === written.trim());
     const valueOf = (id: string) => (amount === undefined ? formatMetricValue(canvas.metrics[id]!, language) : inTypedScaleOf(canvas.metrics[id]!, amount, language));
-    const slipped = amount === undefined ? undefined : ids.map((id) => { const f = figureInCurrencies(canvas.metrics[id]!, amount.currencies); return { id, slip: f && typedScaleSlip(amount, f) }; }).find(({ slip }) => slip !== undefined);
-    const slip = slipped?.slip === undefined ? '' : ` ${ids.length === 1 ? 'The canvas\'s figure' : `The figure from ${credited(canvas, slipped.id).source}`} is ${powerWords(slipped.slip.power)} the figure typed (${scaleInWords(slipped.slip.scale)}): a scale has likely slipped, in the canvas or in the text.`;
+    const slipped = amount === undefined ? undefined : ids.map((id) => { const f = figureInCurrencies(canvas.metrics[id]!, amount.currencies); return { id, slip: f && typedSlip(amount, f) }; }).find(({ slip }) => slip !== undefined);
+    const slip = slipped?.slip === undefined ? '' : ` ${ids.length === 1 ? 'The canvas\'s figure' : `The figure from ${credited(canvas, slipped.id).source}`} is ${powerWords(slipped.slip.power)} the figure typed${slipped.slip.scale === undefined ? '' : ` (${scaleInWords(slipped.slip.scale)})`}: a scale has likely slipped, in the canvas or in the text.`;
     const against = changes.length > 0
       ? `the change of ${m.label} for ${m.period}, where the canvas gives ${listed(changes)}`
       : `${m.label} for ${m.period}, where the canvas's ${ids.length === 1 ? `figure is ${valueOf(ids[0]!)}` : `figures are ${listed(ids.map((id) => sourced(id, valueOf(id))))}`}`;

@@ -15,7 +15,7 @@ import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf
 import { comparesBefore, namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
-import { powerWords, typedScaleSlip } from '../canvas/scale-slips.ts';
+import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
 import { languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
@@ -1137,19 +1137,27 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * figure `f` of `id`, or that part of it, within the rounding of both: the scale slipped in the metric or in the text
    * (61億円 typed `value: 61.2, scale: billion`, 1億 being 100 million). Said, with what the scale is and what the metric
    * would say were the text right, in its own unit (pence for GBX) and scale (or, having none, the one the typed scale is
-   * written in: 億 in billions).
+   * written in: 億 in billions). So too an amount in the canvas's own scale words with the figure's digits, 10, 100,
+   * 1,000 or a million times off ("$5.84 million" beside $5.84 billion: typedSlip), what the metric would say in the
+   * scale the amount is.
    * `subject` names the figure: "that" after it, or its id among several.
    */
   const slipOf = (typed: TypedAmount, written: string, id: string, f: NonNullable<ReturnType<typeof amountOf>>, subject = 'that') => {
-    const slip = typedScaleSlip(typed, f);
+    const slip = typedSlip(typed, f);
     if (slip === undefined) return undefined;
     const { power, scale } = slip;
-    const to = (f.scale ?? asCanvasScale(scale.multiplier).scale) as keyof typeof SCALE_FACTOR;
+    // (Typed in the canvas's own scale words, "$5.84 million" beside $5.84 billion: in the scale it is typed in, if any.)
+    const number = Number(/\d[\d,]*(?:\.\d+)?/.exec(inEnglishDigits(typed.token, notation))?.[0].replace(/,/g, ''));
+    const own = Object.entries(SCALE_FACTOR).find(([, x]) => Math.abs(Math.abs(typed.value) / number / x - 1) < 1e-9)?.[0];
+    const to = (scale === undefined ? own : f.scale ?? asCanvasScale(scale.multiplier).scale) as keyof typeof SCALE_FACTOR | undefined;
+    const factor = to === undefined ? 1 : SCALE_FACTOR[to];
     // The typed amount in the figure's own unit (pence for GBX: £25 crore is 25 billion GBX, not 0.25), in its scale.
-    const decimals = Math.max(0, Math.round(-Math.log10(typed.step * f.per / SCALE_FACTOR[to])));
-    const value = (f.value < 0 ? -1 : 1) * Math.abs(typed.value) * f.per / SCALE_FACTOR[to];
-    const what = f.part === 'value' ? `value: ${value.toFixed(decimals)}, scale: ${to} for ${id}` : `the equivalent of ${id} as value: ${value.toFixed(decimals)}, scale: ${to}`;
-    return `${subject} is ${powerWords(power)} ${quote(written)} (${figure({ value, unit: f.unit, scale: to, decimals })}; ${scaleInWords(scale)}), likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
+    const decimals = Math.max(0, Math.round(-Math.log10(typed.step * f.per / factor)));
+    const value = (f.value < 0 ? -1 : 1) * Math.abs(typed.value) * f.per / factor;
+    const setting = `value: ${value.toFixed(decimals)}${to === undefined ? ' (no scale)' : `, scale: ${to}`}`;
+    const what = f.part === 'value' ? `${setting} for ${id}` : `the equivalent of ${id} as ${setting}`;
+    const read = scale === undefined ? '' : ` (${figure({ value, unit: f.unit, scale: to, decimals })}; ${scaleInWords(scale)})`;
+    return `${subject} is ${powerWords(power)} ${quote(written)}${read}, likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
   };
   /** The figure of `m` in one of `currencies` (figureInCurrencies), a count in its own unit, with how messages show it. */
   const amountOf = (m: Metric, currencies: string[]) => {
@@ -1502,7 +1510,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies, amount) }));
       const period = s.periodNearest(amount.index - s.start);
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
-      // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
+      // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'
+      // (not where its digits are the figure's, a power of ten off: "$5.84 million" beside $5.84 billion is a scale slipped).
       // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
       let currentIds: string[] | undefined;
       const currentFigures = () => (currentIds ??= period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : []);
@@ -1525,11 +1534,14 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // What the text types it as, a loss's words read ("a loss of Net income", where the label names no loss), and where it types a loss's figure without them, said.
       const typedAs = (label: string) => (loss?.words && !LOSS_LABEL.test(normalWords(label)) ? `a loss of ${label}` : label);
       const asProfit = loss !== undefined && !loss.words && amount.value > 0 ? ', a loss, which the text types as a profit, with no loss\'s words before it ("a net loss of")' : '';
+      /** Whether the amount is within half as much again of the figure `f`, or two thirds of it: not a year's, a half's, nine months'. */
+      const asMuch = (f: { value: number }) => Math.abs(amount.value) / Math.abs(f.value) > 2 / 3 && Math.abs(amount.value) / Math.abs(f.value) < 1.5;
       /** Of several figures the amount is none of, the first it is a power of ten off (slipOf), said so. */
       const slipAmong = (all: Array<{ id: string; f?: Parameters<typeof slipOf>[3] }>, written: string) => all.map(({ id, f }) => f && slipOf(amount, written, id, f, id)).find((x) => x !== undefined);
       if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
-        if (!now.every(({ f }) => Math.abs(amount.value) / Math.abs(f!.value) > 2 / 3 && Math.abs(amount.value) / Math.abs(f!.value) < 1.5)) continue;
         const written = text.slice(amount.index, amount.index + amount.token.length);
+        // (But an amount with the figure's digits a power of ten off is its scale slipped, not another period's: slipOf.)
+        if (!now.every(({ f }) => asMuch(f!)) && slipAmong(now, written) === undefined) continue;
         const { id, f } = now[0]!;
         const m = index.metrics[id];
         const refs = current.map(refOf).join(' or ');
@@ -1543,13 +1555,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const undated = period === undefined && current.length === 0 && !lang.namedOnly ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : undefined;
       const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
       if (undated !== undefined && then !== undefined) {
-        const ratio = Math.abs(amount.value) / Math.abs(then.value);
-        if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
         const m = index.metrics[undated.id];
         const written = text.slice(amount.index, amount.index + amount.token.length);
+        const slip = slipOf(amount, written, undated.id, then);
+        if (!asMuch(then) && slip === undefined) continue;
         const ref = refOf(undated.id);
         const last = printsMajor(amount, then, ref);
-        const slip = slipOf(amount, written, undated.id, then);
         const said = slip === undefined ? '' : `; ${slip}`;
         mismatch(amount.index, written, undated.id, undated.day !== undefined
             ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded${said}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
