@@ -655,15 +655,8 @@ export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] 
       const end = wordEnd(match.index + match[0].length);
       if (skip?.(at, end)) continue;
       const k = key(match);
-      // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
-      const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(end, end + 3));
       if (k === undefined) continue;
-      // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
-      const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
-      const compared = comparesBefore(before) || (POSITION_WORD.test(before) && COMPARED_POSITION.test(before))
-        || COMPARED_ON.test(before) || COMPARED_RESULT.test(before) || COMPARED_LEVEL.test(before) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
-        || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
-      found.push({ key: k, text: sentence.slice(at, end).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
+      found.push({ key: k, text: sentence.slice(at, end).trim(), at, end, ...comparedAt(sentence, at, end) });
       taken.fill(1, at, end);
     }
   };
@@ -753,6 +746,69 @@ export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] 
     p.key = endMonths !== undefined && span[2] % 3 === 0 ? `q:${quarterEndOfMonths(endMonths)}` : p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
   }
   return found.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Whether the period at [at, end) of `sentence` is one the sentence compares with: after words of comparison in any of
+ * the languages read (50 characters before it, a blanked figure read as one), before Japanese, Chinese and Korean ones,
+ * or in a bracket that gives another figure for it ("(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）"); and
+ * whether it is only set apart from a figure (NamedPeriod.setApart).
+ */
+function comparedAt(sentence: string, at: number, end: number): Pick<NamedPeriod, 'compared' | 'setApart'> {
+  const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(end, end + 3));
+  const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
+  const compared = comparesBefore(before) || (POSITION_WORD.test(before) && COMPARED_POSITION.test(before))
+    || COMPARED_ON.test(before) || COMPARED_RESULT.test(before) || COMPARED_LEVEL.test(before) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
+    || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
+  return { compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) };
+}
+
+/** The months by their names, January first, in the languages the checks read: full, and English's short ones. */
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map([
+  'january|jan|januar|jänner|janvier|janeiro|enero|gennaio|januari',
+  'february|feb|februar|février|fevereiro|febrero|febbraio|februari',
+  'march|mar|märz|mars|março|marzo|maart',
+  'april|apr|avril|abril|aprile',
+  'may|mai|maio|mayo|maggio|mei',
+  'june|jun|juni|juin|junho|junio|giugno',
+  'july|jul|juli|juillet|julho|julio|luglio',
+  'august|aug|août|agosto|augustus',
+  'september|sep|sept|septembre|setembro|septiembre|setiembre|settembre',
+  'october|oct|oktober|octobre|outubro|octubre|ottobre',
+  'november|nov|novembre|novembro|noviembre',
+  'december|dec|dezember|décembre|dezembro|diciembre|dicembre',
+].flatMap((names, i) => names.split('|').map((name) => [name, i + 1] as const)));
+const MONTH_WORD = [...MONTH_NAMES.keys()].sort((a, b) => b.length - a.length).join('|');
+/**
+ * A day: "30 June 2025", "30th of June 2025", "June 30, 2025", "Sept. 30, 2025", "30. Juni 2025", "30 juin 2025", "30 de
+ * junho de 2025", "2025-06-30", "30.06.2025". Groups: day, month, year; month, day, year; year, month, day; day, month, year.
+ */
+const DAY = new RegExp(String.raw`(?<![@\p{L}\d.])(?:(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s{1,3}(?:of\s{1,3}|de\s{1,3})?(${MONTH_WORD})\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})|(${MONTH_WORD})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))(?![\p{L}\d])`, 'giu');
+/** Words just before a day that make it the end of a period, not a balance's day: "quarter ended", "three months to", "bis zum", "clos le". */
+const PERIOD_ENDED = /(?<![\p{L}])(?:ended|ending|through|until|till|(?:months|quarter|half|year|period)\s+to|endend\p{L}*|bis(?:\s+zum)?|clos\p{L}*\s+le|clôtur\p{L}*\s+le|terminé\p{L}*\s+le)\s+(?:on\s+|the\s+)?$/iu;
+
+/**
+ * The days `sentence` names as a balance's ("at June 30, 2025", "as of 30 June 2025", "am 30. Juni 2025", "au 30 juin
+ * 2025"), in order, keyed d:2025-06-30, each with whether the sentence compares with it, as namedPeriods tells ("compared
+ * with $2,330 million at June 30, 2025", "up from [[cash@2025-06-30]] at June 30, 2025"). Not the last day of a period
+ * ("the quarter ended September 30, 2025", "three months to 30 June 2025"), which namedPeriods reads, nor a day that is
+ * none ("31 June 2025"). A balance (`period_type: as_at`) is that day's (dayKeyOf).
+ */
+export function namedDays(sentence: string): NamedPeriod[] {
+  const found: NamedPeriod[] = [];
+  for (const m of sentence.matchAll(DAY)) {
+    if (PERIOD_ENDED.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const [day, month, year] = m[1] !== undefined ? [m[1], MONTH_NAMES.get(m[2]!.toLowerCase()), m[3]] : m[4] !== undefined ? [m[5], MONTH_NAMES.get(m[4].toLowerCase()), m[6]] : m[7] !== undefined ? [m[9], Number(m[8]), m[7]] : [m[10], Number(m[11]), m[12]];
+    if (month === undefined || month < 1 || month > 12 || Number(day) < 1 || Number(day) > daysInMonth(Number(year), month)) continue;
+    const end = m.index + m[0].length;
+    found.push({ key: `d:${year}-${String(month).padStart(2, '0')}-${day!.padStart(2, '0')}`, text: m[0], at: m.index, end, ...comparedAt(sentence, m.index, end) });
+  }
+  return found;
+}
+
+/** The key of the day a balance (`period_type: as_at`) is taken, as namedDays keys a day named: d:2025-06-30. */
+export function dayKeyOf(m: Pick<Metric, 'period_type' | 'period_end'>): string | undefined {
+  return m.period_type === 'as_at' && m.period_end !== undefined ? `d:${m.period_end}` : undefined;
 }
 
 const GERMAN_ORDINAL_NOUN = /^\s+(?:Quartals?|Halbjahr(?:es)?|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;

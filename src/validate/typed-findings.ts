@@ -12,7 +12,7 @@ import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } fro
 import { figure as figureWords, localChange, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, inTypedScale, scaleInWords, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
-import { comparesBefore, namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { comparesBefore, dayKeyOf, namedDays, namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
 import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
@@ -24,7 +24,7 @@ import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigu
 import type { KeyPath } from '../canvas/key-path.ts';
 import { readsTableCells } from '../canvas/table-cells.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { escapeRegExp, JOINING_WORDS } from '../words.ts';
+import { escapeRegExp, JOINING_WORDS, listOf } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
 import { bareTableNumbers, withoutUnits, type BareNumber } from './table-units.ts';
 
@@ -128,7 +128,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
        */
       function staleMessage(): string {
         const read = uncompared(first.id, text, amount, index, fiscalShift, language);
-        const stale = read && staleTypedValue(first.id, read, index, fiscalShift);
+        const stale = read && staleTypedValue(first.id, read, index, fiscalShift, canvas.briefing.as_of);
         const meant = stale && index.metrics[stale.meant];
         const shown = meant && shownOf(meant);
         if (stale !== undefined && meant !== undefined && shown !== undefined) {
@@ -141,7 +141,10 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
         const newest = latest === undefined ? undefined : shownOf(index.metrics[latest]!);
         if (latest !== undefined && newest !== undefined) {
           const series = latest.split('@')[0];
-          return `${is} (${period})${how}${others}, an earlier figure of ${series}: its latest is ${figure(newest)} for ${index.metrics[latest]!.period}, and the sentence names neither period as the checks read it. If the text speaks of ${index.metrics[latest]!.period}, it was not updated: write ${refTo(latest)}. If it means the ${period} figure, write ${ref}${unsigned ? sizeNote : ''} and name its period`;
+          // (Saying what it names, where it names a period that is neither: "in the fourth quarter" of a series whose latest is the third's.)
+          const said = [...new Set(read!.all.filter((p) => !p.compared).map((p) => quote(p.text)))];
+          const names = said.length === 0 ? 'the sentence names neither period as the checks read it' : `the sentence names ${listOf(said, 'and')}, neither period as the checks read it`;
+          return `${is} (${period})${how}${others}, an earlier figure of ${series}: its latest is ${figure(newest)} for ${index.metrics[latest]!.period}, and ${names}. If the text speaks of ${index.metrics[latest]!.period}, it was not updated: write ${refTo(latest)}. If it means the ${period} figure, write ${ref}${unsigned ? sizeNote : ''} and name its period`;
         }
         return `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`;
       }
@@ -1924,15 +1927,22 @@ function pointsChange(m: Metric, text: string, at: number, end: number, language
  * comparison, one later period of that series, which has a value of its own: that period as written and its value. A
  * typed amount equal to the old value is then most likely last quarter's text, left as it was.
  */
-function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
+function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fiscalShift: number | undefined, asOf: string): { named: string; series: string; meant: string } | undefined {
   const { series, members, all } = read;
   const named = all.filter((p) => !p.compared);
+  const end = (v: string) => index.metrics[v].period_end ?? '';
+  // A balance is named by its day too ("at September 30, 2025": namedDays).
+  const keysOf = (v: string) => new Set([...periodKeysOf(index.metrics[v], fiscalShift), dayKeyOf(index.metrics[v])]);
   const later = named.flatMap((p) => {
-    const meant = members.find((v) => v !== id && periodKeysOf(index.metrics[v], fiscalShift).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
+    const of = members.filter((v) => v !== id && keysOf(v).has(p.key) && end(v) > end(id));
+    // A quarter named without its year ("in the third quarter") is the latest of that number up to briefing.as_of: the
+    // briefing's own, in a briefing for Q3 2025.
+    const meant = p.key.startsWith('qn:') ? of.filter((v) => end(v) <= asOf && !isLookingAhead(index.metrics[v])).sort((a, b) => end(a).localeCompare(end(b))).at(-1) : of[0];
     // A measure of single-value metrics (loans, loans_q3_2024) is named by the figure meant, a series by itself.
     return meant === undefined ? [] : [{ named: p.text, series: series ?? meant, meant }];
   });
-  return later.length === 1 ? later[0] : undefined;
+  // (One figure, however many times its period is named.)
+  return new Set(later.map((l) => l.meant)).size === 1 ? later[0] : undefined;
 }
 
 /**
@@ -1961,8 +1971,11 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
   if (parseReferences(sentence).some((r) => r.error === undefined && (series !== undefined ? r.id!.split('@')[0] === series : members.includes(resolveRef(index, r.id!))) && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
   const own = periodKeysOf(m, fiscalShift);
   if (comparedAmount(sentence, amount.index - bounds.start, amount.index - bounds.start + amount.token.length, own, language)) return undefined;
-  const all = namedPeriods(sentence);
-  return all.some((p) => own.has(p.key)) ? undefined : { series, members, all };
+  // Quarters named without a year ("in the third quarter") too, and a balance's days ("at September 30, 2025"): a period
+  // the sentence names as surely as "Q3 2025".
+  const day = dayKeyOf(m);
+  const all = [...namedPeriods(sentence, true), ...(day === undefined ? [] : namedDays(sentence))].sort((a, b) => a.at - b.at);
+  return all.some((p) => own.has(p.key) || p.key === day) ? undefined : { series, members, all };
 }
 
 /** Before an amount, English words that make it the base compared with ("up from", "than", "after", "beat"), and German "im Vergleich zu". */

@@ -5,26 +5,15 @@
  * the balance's day; and listed in "Where sources disagree" so.
  */
 import { describe, it, expect } from 'vitest';
-import { parseCanvas } from '../../src/load/load-canvas.ts';
-import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
-import { buildModel } from '../../src/model/build-model.ts';
+import { checkedUsQuarter, usQuarterDisagreements } from '../support/us-quarter.ts';
 
-/** A US 10-Q canvas for Q3 2025 (cash a series of balances, RPO a balance, revenue a quarter's series) whose paragraph says `text`. */
-const canvas = (text: string) => `company: { name: Corvell Systems Inc., short_name: Corvell, ticker: CRVL, exchange: X, country: United States, sector: S, industry: I }
-briefing: { period: Q3 2025, as_of: 2025-11-05, currency: USD, language: en-US }
-metrics:
-  revenue: { label: Total revenue, unit: USD, scale: million, period_type: quarter, source: 10-Q, values: [{ value: 1215, period: Q2 2025, period_end: 2025-06-30 }, { value: 1232, period: Q3 2025, period_end: 2025-09-30 }] }
-  cash: { label: Cash and cash equivalents, unit: USD, scale: million, period_type: as_at, source: 10-Q, values: [{ value: 2330, period: "As of Jun 30, 2025", period_end: 2025-06-30 }, { value: 2410, period: "As of Sep 30, 2025", period_end: 2025-09-30 }] }
-  rpo: { label: Remaining performance obligations, value: 5.84, unit: USD, scale: billion, period: "As of Sep 30, 2025", period_type: as_at, period_end: 2025-09-30, source: 10-Q }
-blocks:
-  revenue_streams:
-    sections:
-      - title: T
-        content:
-          - paragraph: '${text} Now: [[revenue]], [[cash]], [[rpo]].'
-`;
-const checked = (text: string) => validateWithWarnings(parseCanvas(canvas(text), 'c.yaml'));
-const mismatches = (text: string) => checked(text).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+const METRICS = [
+  'revenue: { label: Total revenue, unit: USD, scale: million, period_type: quarter, source: 10-Q, values: [{ value: 1215, period: Q2 2025, period_end: 2025-06-30 }, { value: 1232, period: Q3 2025, period_end: 2025-09-30 }] }',
+  'cash: { label: Cash and cash equivalents, unit: USD, scale: million, period_type: as_at, source: 10-Q, values: [{ value: 2330, period: "As of Jun 30, 2025", period_end: 2025-06-30 }, { value: 2410, period: "As of Sep 30, 2025", period_end: 2025-09-30 }] }',
+  'rpo: { label: Remaining performance obligations, value: 5.84, unit: USD, scale: billion, period: "As of Sep 30, 2025", period_type: as_at, period_end: 2025-09-30, source: 10-Q }',
+];
+const REFS = '[[revenue]], [[cash]], [[rpo]]';
+const mismatches = (text: string) => checkedUsQuarter(METRICS, text, REFS).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
 
 describe('typed-mismatch of a figure\'s digits typed a power of ten off', () => {
   it('reports a balance typed a thousand times too small at its day, or in a sentence naming no period, as a scale slip', () => {
@@ -61,8 +50,7 @@ describe('typed-mismatch of a figure\'s digits typed a power of ten off', () => 
   });
 
   it('lists it in "Where sources disagree", saying a scale has likely slipped', () => {
-    const { canvas: valid, typedDisagreements } = checked('Remaining performance obligations were $5.84 million at September 30, 2025.');
-    const notes = buildModel(valid, { name: 'c', setKey: 'full', typed: typedDisagreements }).appendix.contradictions.filter((c) => c.detected).map((c) => c.note);
+    const notes = usQuarterDisagreements(METRICS, 'Remaining performance obligations were $5.84 million at September 30, 2025.', REFS);
     expect(notes).toEqual([expect.stringContaining('types $5.84 million into its text as Remaining performance obligations for As of Sep 30, 2025, where the canvas\'s figure is $5.84 billion. The canvas\'s figure is a thousand times the figure typed: a scale has likely slipped, in the canvas or in the text.')]);
   });
 });
