@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, dayKeyOf, namedDays, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
@@ -295,18 +295,19 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
   const found: Finding[] = [];
   // The figures whose own period words period-end-mismatch doubts.
   const misworded = new Set([...words.mismatched, ...words.repeated].map((m) => m.id));
-  // The periods each figure may be named by (none for a period that is no quarter, fiscal year or half).
+  // The periods each figure may be named by (none for a period that is no quarter, fiscal year or half), and a balance's day (d:2025-06-30).
   const keysOf = new Map<string, Set<string>>();
   const keys = (id: string) => {
     let k = keysOf.get(id);
-    if (k === undefined) keysOf.set(id, (k = index.metrics[id] ? periodKeysOf(index.metrics[id], words.fiscalShift) : new Set()));
+    const m = index.metrics[id];
+    if (k === undefined) keysOf.set(id, (k = m ? new Set([...periodKeysOf(m, words.fiscalShift), ...[dayKeyOf(m)].filter((d) => d !== undefined)]) : new Set()));
     return k;
   };
   for (const { text, path } of referringTexts(canvas)) {
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -343,7 +344,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       const compared = dated !== undefined && back === undefined && comparisonBase(words, placed[i].at, own, new Set([dated.key])) ? undefined : dated;
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
       // in Q2 2025" gives the Q1 figure as Q2's.
-      const wrong = compared ?? sentence.named.find((p, n) => !sentence.apart![n] && p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
+      const wrong = compared ?? sentence.named.find((p, n) => !sentence.apart![n] && p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key)) ?? otherDay();
       // What the sentence says instead, and the figure it may mean: for the briefing's data notes.
       let misdated: { said: string; meant?: string } | undefined;
       const message = wrong === undefined ? relativeMessage() : namedMessage(wrong);
@@ -353,6 +354,21 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
           message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence ${message}; if the sentence is right as it is, acknowledge the finding`,
           ...(misdated === undefined ? {} : { misdated: { part: ref.part!, ...misdated } }),
         });
+      }
+
+      /**
+       * A balance's sentence naming another day than the balance's, and not its own, nor one it compares with ("compared
+       * with $2,330 million at June 30, 2025", "up from [[cash@2025-06-30]] at June 30, 2025") or another balance of the
+       * sentence is of: "Corvell held [[cash]] at June 30, 2025" with cash at September 30. The nearest such day.
+       */
+      function otherDay(): NamedPeriod | undefined {
+        const day = dayKeyOf(m!);
+        if (day === undefined || relativeWords(words, placed[i].at, placed[i].end) !== undefined) return undefined;
+        sentence.days ??= namedDays(words);
+        if (sentence.days.some((d) => d.key === day)) return undefined;
+        const others = sentence.refs.filter((r) => r !== placed[i]);
+        const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)));
+        return open.sort((a, b) => apart(a, placed[i]) - apart(b, placed[i]))[0];
       }
 
       /** The sentence naming another period than the figure's. */
