@@ -14,6 +14,7 @@ import { changeDecimals, decimalsOf, scaleFactor, SCALE_FACTOR } from './numbers
 import { localFigures, type Scale } from './local-figures.ts';
 import { escapeRegExp } from '../words.ts';
 import type { Metric } from '../validate/schema.ts';
+import { marginDigits } from './margins.ts';
 
 /** Rules about parts of a total, whose acknowledgement may name the total alone (its reason is the total's: inter-segment sales). */
 const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
@@ -22,7 +23,7 @@ const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
  * Rules of figures that disagree, whose findings are about a figure their metrics do not fix: acknowledged by that figure
  * too. typed-figure's only where it disagrees (a typed change against the figure's; its findings of advice name no figure).
  */
-export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'typed-figure', 'change-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
+export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'typed-figure', 'change-mismatch', 'margin-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
 
 /** A figure as a number (in units: 1.18e9 for "EUR 1,180 million"; 12 for "+12%") and what its last digit counts. */
 export interface FigureValue {
@@ -72,6 +73,11 @@ export function valuePin(m: Pick<Metric, 'value' | 'decimals' | 'scale'>): Figur
 /** change-mismatch: the stated change against the change its figures give (`written`). */
 export function changeMismatchPins(stated: number, written: number): FigureValue[] {
   return [changePin(stated), changePin(written, stated)];
+}
+
+/** margin-mismatch: the margin as written against the margin its profit and revenue give (`written`), in the margin's digits (a tenth at least). */
+export function marginMismatchPins(margin: Pick<Metric, 'value' | 'decimals' | 'scale'>, written: number): FigureValue[] {
+  return [valuePin(margin), printedFigure(written, marginDigits(margin))];
 }
 
 /** parts-over-total, parts-under-total: what the parts add up to (`written`, to `decimals` in the total's scale) against the total. */

@@ -553,7 +553,7 @@ export function sameMeasure(a: Metric, b: Metric): boolean {
 const labelKeys = new Map<string, string>();
 
 /** A label as two authors might both write it: case and spacing aside, and a currency by its code ("Revenue (RMB)" is "Revenue (CNY)"). */
-function labelKey(label: string): string {
+export function labelKey(label: string): string {
   let key = labelKeys.get(label);
   if (key === undefined) {
     if (labelKeys.size >= 50_000) labelKeys.clear();

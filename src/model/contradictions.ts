@@ -2,7 +2,7 @@
  * Contradictions: figures in the source that disagree. The canvas lists the ones its
  * authors found; figures sharing a concept and a period but not a value are found here
  * too, so a new contradiction is never silently printed as two unrelated facts; and so are
- * a stated change the figures a year apart rule out, currency equivalents of one date that no
+ * a stated change the figures a year apart rule out, a margin its profit and revenue rule out, currency equivalents of one date that no
  * one exchange rate gives, parts above a total that add up to more than it and shares of one
  * whole past 100%, unless the canvas acknowledges them (data_notes.acknowledged).
  */
@@ -14,7 +14,8 @@ import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches }
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead, seriesHistory } from '../canvas/series.ts';
 import { powerOfTenApart, powerWords, seriesSlips, typedSlip } from '../canvas/scale-slips.ts';
-import { acknowledges, changeMismatchPins, exchangePins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
+import { marginDigits, marginMismatches } from '../canvas/margins.ts';
+import { acknowledges, changeMismatchPins, exchangePins, marginMismatchPins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { figureInCurrencies } from '../canvas/figure-currencies.ts';
 import { inTypedScale, notationOf, scaleInWords, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
@@ -182,7 +183,8 @@ function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit
 
 /**
  * The disagreements check reports besides contradictions, among the figures this briefing prints: a stated YoY change
- * that the figure a year earlier rules out (change-mismatch), and an equivalent at a rate the date's other equivalents,
+ * that the figure a year earlier rules out (change-mismatch), a margin its profit and revenue for the period rule out
+ * (margin-mismatch), and an equivalent at a rate the date's other equivalents,
  * its currencies' history or its sign rule out (exchange-rate). Acknowledged ones are explained in the notes instead.
  */
 function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
@@ -201,6 +203,20 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       note: `Found by canvas-briefing: the change stated for this figure, ${formatChange(m.change!)}, does not follow from it and the figure a year earlier (${metrics[earlier].period}), which give ${pct(written)}. ${check(2)}`,
       detected: true,
       table: figureTable(canvas, [id, earlier], WITH_CHANGE),
+    });
+  }
+  for (const { margin, profit, revenue, written } of marginMismatches(metrics, all)) {
+    if (!inBriefing.has(margin) || acknowledged('margin-mismatch', [margin, profit, revenue], marginMismatchPins(metrics[margin], written))) continue;
+    const [m, p, r] = [metrics[margin], metrics[profit], metrics[revenue]];
+    const language = canvas.briefing.language;
+    // Each amount alone, as the division is of it (its equivalent is in the table).
+    const printed = (x: Metric) => formatQuantity({ value: x.value!, unit: x.unit!, scale: x.scale, qualifier: x.qualifier, decimals: x.decimals }, language);
+    found.push({
+      metrics: [margin, profit, revenue],
+      title: `${m.label}, ${m.period}: its profit and revenue`,
+      note: `Found by canvas-briefing: the margin stated, ${formatMetricValue(m, language)}, does not follow from ${p.label} (${printed(p)}) and ${r.label} (${printed(r)}) for the same period, which give ${formatQuantity({ value: written, unit: 'percent', decimals: marginDigits(m) }, language)}, even allowing for rounding. ${check(3)}`,
+      detected: true,
+      table: figureTable(canvas, [margin, profit, revenue]),
     });
   }
   const ratesOf = (id: string) => `${metrics[id].label} (${metrics[id].period})`;

@@ -6,6 +6,7 @@
  * - resolved-contradiction: a data_notes.contradictions entry whose figures are all the same figure (sameFigure), as
  *   after a correction: the briefing would list them as disagreeing, and call the source conflicting;
  * - change-mismatch: a stated YoY change that the same measure's figure a year earlier contradicts;
+ * - margin-mismatch: a margin that its own profit and revenue figures for the period rule out (canvas/margins.ts);
  * - stale-reference: a key figure, or a text reference to a single-value metric, that names an older
  *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
  *   values, or single-value metrics sharing a concept and period type);
@@ -58,7 +59,7 @@ import { amount, figure, localChange, localFigure } from './figure-words.ts';
 import { textReferences } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { ackFigures, acknowledges, AGAINST, changeMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
+import { ackFigures, acknowledges, AGAINST, changeMismatchPins, marginMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
 import { notationOf, typedAmounts, type Notation } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -73,6 +74,7 @@ import { roundedCells } from './rounded-cells.ts';
 import { staleTypedFigures, type EarlierVersion } from './stale-typed-figures.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
+import { marginDigits, marginMismatches } from '../canvas/margins.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -122,7 +124,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   // What the figures' period words say against their period_end: for period-end-mismatch, and for the checks it informs.
   const words = readPeriodWords(index.metrics);
   const all = [
-    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
+    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...marginMismatchFindings(index, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
@@ -247,6 +249,33 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
       figure: `${pct(stated)} against ${pct(written)}`,
       pin: changeMismatchPins(stated, written),
       message: `${id} states a change of ${pct(stated)} YoY, but from ${from} to ${to} the change is ${interval}: ${advice}`,
+    };
+  });
+}
+
+/**
+ * A margin its own profit and revenue figures for the period rule out, at the margin's value: the three figures, the
+ * margin they give ("203/1,232 = 16.5%") and what their rounding allows.
+ */
+function marginMismatchFindings(index: MetricIndex, language: string | undefined): Finding[] {
+  return marginMismatches(index.metrics, Object.keys(index.metrics)).map(({ margin, profit, revenue, computed, written }): Finding => {
+    const [m, p, r] = [index.metrics[margin], index.metrics[profit], index.metrics[revenue]];
+    const digits = marginDigits(m);
+    const pct = (value: number, decimals = digits) => figure({ value, unit: 'percent', decimals }, language);
+    const said = (id: string) => `${id} (${figure({ ...index.metrics[id], value: index.metrics[id].value! }, language)})`;
+    // The division as a reader would do it: the two numbers as written, where they are of one scale; else the amounts.
+    const number = (x: Metric) => localFigure({ value: x.value!, decimals: x.decimals }, language) ?? formatNumber(x.value!, x.decimals);
+    const division = p.scale === r.scale ? `${number(p)}/${number(r)}` : `${amount({ ...p, value: p.value! }, language)}/${amount({ ...r, value: r.value! }, language)}`;
+    const allowed = computed[1] - computed[0] < 10 ** -digits ? '' : ` (${pct(computed[0], digits + 1)} to ${pct(computed[1], digits + 1)} as their rounding allows)`;
+    // A margin typed as a fraction of one (0.165 for 16.5%): percent-as-fraction's slip, said here too.
+    const fraction = m.value! * 100 >= computed[0] - 10 ** -digits && m.value! * 100 <= computed[1] + 10 ** -digits ? `; ${pct(m.value!, m.decimals ?? decimalsOf(m.value!))} is a hundredth of it: a margin written as a fraction of one? Write ${formatNumber(m.value! * 100, Math.max(0, (m.decimals ?? decimalsOf(m.value!)) - 2))}` : '';
+    return {
+      path: [...index.pathOf[margin], 'value'],
+      rule: 'margin-mismatch' as const,
+      metrics: [margin, profit, revenue],
+      figure: `${figure({ ...m, value: m.value! }, language)} against ${pct(written)}`,
+      pin: marginMismatchPins(m, written),
+      message: `${margin} is ${figure({ ...m, value: m.value! }, language)} (${m.label}, ${m.period}), but its profit and revenue for the period, ${said(profit)} and ${said(revenue)}, give ${division} = ${pct(written)}${allowed}, not ${figure({ ...m, value: m.value! }, language)} even allowing for rounding${fraction}. Check the three figures against the source and correct the one that is wrong (a margin on another basis, such as adjusted, or of other revenue, needs a label saying so), or acknowledge the finding`,
     };
   });
 }
