@@ -113,6 +113,8 @@ function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): 
 }
 
 /** How far a named period is from a reference: the characters between them. */
+/** Words that date a balance by the day after them: "at", "as of", "as at", "per", German "am", "zum", French "au", "à fin", Dutch "per", "op". */
+const BALANCE_DAY_BEFORE = /(?:^|[^\p{L}])(?:at|as\s+(?:at|of|on)|per|am|zum|au|à(?:\s+fin)?|op)\s+(?:the\s+)?$/iu;
 const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
 
 /**
@@ -367,7 +369,11 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         sentence.days ??= namedDays(words);
         if (sentence.days.some((d) => d.key === day)) return undefined;
         const others = sentence.refs.filter((r) => r !== placed[i]);
-        const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)));
+        // A day that dates a balance ("at", "as of", "am", "au", or "on" after the figure), in the figure's clause (no ";"
+        // between): not an event's day elsewhere in the sentence ("On June 30, 2025, Corvell closed the deal; it held [[cash]]").
+        const dates = (d: NamedPeriod) => BALANCE_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 12), d.at)) || (d.at >= placed[i].end && /\bon\s+$/i.test(words.slice(Math.max(0, d.at - 4), d.at)));
+        const between = (d: NamedPeriod) => words.slice(Math.min(d.end, placed[i].end), Math.max(d.at, placed[i].at));
+        const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)) && dates(d) && !between(d).includes(';'));
         return open.sort((a, b) => apart(a, placed[i]) - apart(b, placed[i]))[0];
       }
 

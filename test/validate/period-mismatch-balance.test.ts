@@ -16,7 +16,7 @@ const mismatches = (text: string) => checkedUsQuarter(METRICS, text, '[[rpo]]').
 
 describe('period-mismatch of a balance under another day', () => {
   it('reports a balance referred to beside another day, naming the dated value the series has for it', () => {
-    for (const [text, day] of [['Corvell held [[cash]] in cash and cash equivalents at June 30, 2025.', 'June 30, 2025'], ['As of 30 June 2025, Corvell held [[cash]] in cash.', '30 June 2025']]) {
+    for (const [text, day] of [['Corvell held [[cash]] in cash and cash equivalents at June 30, 2025.', 'June 30, 2025'], ['As of 30 June 2025, Corvell held [[cash]] in cash.', '30 June 2025'], ['Cash and cash equivalents were [[cash]] on June 30, 2025.', 'June 30, 2025']]) {
       expect(mismatches(text), text).toEqual([`text [[cash]] shows Cash and cash equivalents for As of Sep 30, 2025, but its sentence speaks of "${day}", and would print the one beside the other: write [[cash@2025-06-30]] if it means the figure for As of Jun 30, 2025, or name the period with [[cash.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding`]);
     }
     // A balance whose series has no value for that day: the sentence or the figure to correct.
@@ -38,6 +38,10 @@ blocks:
       'Corvell held [[cash]] in cash and cash equivalents at September 30, 2025.', 'Corvell held [[cash]] in cash, compared with $2,330 million at June 30, 2025.',
       'Corvell held [[cash]] in cash, up from [[cash@2025-06-30]] at June 30.', 'Corvell held [[cash]] in cash, up from [[cash@2025-06-30]] at June 30, 2025.',
       'Cash was [[cash@2025-06-30]] at June 30, 2025.', 'Corvell held [[cash]] for the quarter ended September 30, 2025.',
+      // An event's day, not the balance's: another clause, or no word that dates a balance before it.
+      'On June 30, 2025, Corvell closed the acquisition of Voltline; it held [[cash]] in cash at quarter end.',
+      'The acquisition of Voltline, completed on June 30, 2025, left Corvell with [[cash]] in cash.',
+      'Since the refinancing of June 30, 2025, Corvell has held [[cash]] in cash.',
     ]) {
       expect(mismatches(text), text).toEqual([]);
     }
