@@ -112,9 +112,10 @@ function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): 
   });
 }
 
-/** How far a named period is from a reference: the characters between them. */
 /** Words that date a balance by the day after them: "at", "as of", "as at", "per", German "am", "zum", French "au", "à fin", Dutch "per", "op". */
 const BALANCE_DAY_BEFORE = /(?:^|[^\p{L}])(?:at|as\s+(?:at|of|on)|per|am|zum|au|à(?:\s+fin)?|op)\s+(?:the\s+)?$/iu;
+
+/** How far a named period is from a reference: the characters between them. */
 const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
 
 /**
