@@ -1112,6 +1112,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   if (english) for (const [measure, label] of wholeCompanyMeasures(index, byLabel)) byLabel.set(measure, byLabel.get(label)!);
   const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
   const labels = longestFirst(byLabel);
+  // In English, the measures that may be a loss among them (lossBefore), found once for the canvas, not per amount.
+  const lossMeasures = english ? lossMeasuresOf(labels) : [];
   // In Chinese, Japanese or Korean text, the usual words for a measure a label is, and no more (MEASURE_WORDS: "売上高",
   // "売上収益" for Revenue or 売上高; not for "Cloud revenue", which they would name as the whole).
   const usual = new Map(lang.namedOnly ? labels.flatMap((l) => {
@@ -1485,7 +1487,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const equivalentOf = !isCountRead && previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
       const level = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter, usual, raiser)));
       // In English, a loss's words before it: "The net loss narrowed to", "Net income (loss) was a loss of" (lossBefore).
-      const lost = level === undefined && s !== undefined && english && !isCountRead ? lossBefore(s.before, labels, reporter, companyWords) : undefined;
+      const lost = level === undefined && s !== undefined && english && !isCountRead ? lossBefore(s.before, lossMeasures, reporter, companyWords) : undefined;
       const read = level ?? lost;
       previous = undefined;
       if (s === undefined || read === undefined) continue;
@@ -2326,8 +2328,14 @@ const LOSS_MEASURES: Array<{ names: string[]; label: RegExp }> = [
 /** A label that is itself a loss's name ("Net loss"): its figures may be written as the loss's size, above zero. */
 const LOSS_LABEL = /^(?:net loss|operating loss|loss before (?:income )?tax(?:es)?|pre-?tax loss)(?: \(income\))?$/;
 
+/** Of LOSS_MEASURES, those some of `labels` are, each with those labels (in `labels`' order). */
+function lossMeasuresOf(labels: readonly string[]): LossMeasure[] {
+  return LOSS_MEASURES.map((m) => ({ ...m, labels: labels.filter((l) => m.label.test(l)) })).filter((m) => m.labels.length > 0);
+}
+type LossMeasure = (typeof LOSS_MEASURES)[number] & { labels: string[] };
+
 /**
- * A figure typed as a loss of a measure that may be one (LOSS_MEASURES), in English, read in the words before it (`before`,
+ * A figure typed as a loss of a measure that may be one (`measures`: lossMeasuresOf the canvas's labels), in English, read in the words before it (`before`,
  * as measureBefore reads them) where measureBefore finds no level of a label: the label's name joined by "a loss of"
  * ("Net income (loss) was a loss of"), or the loss's name joined as a level is, or by "narrowed to", "widened to" ("the net
  * loss narrowed to", "an operating loss of", "Corvell posted a net loss of"); `name` is the label then, `length` the loss's
@@ -2335,8 +2343,7 @@ const LOSS_LABEL = /^(?:net loss|operating loss|loss before (?:income )?tax(?:es
  * "a" or a possessive, only the company's (its name, "the company", "the group", "we", and its verb of reporting) or none;
  * nor one compared with (BASE_BEFORE: "compared with a net loss of").
  */
-function lossBefore(before: string, labels: string[], reporter: RegExp, company: readonly string[]): { name: string; at: number; length: number; joined: RegExpExecArray; lead?: number } | undefined {
-  const measures = LOSS_MEASURES.map((m) => ({ ...m, labels: labels.filter((l) => m.label.test(l)) })).filter((m) => m.labels.length > 0);
+function lossBefore(before: string, measures: readonly LossMeasure[], reporter: RegExp, company: readonly string[]): { name: string; at: number; length: number; joined: RegExpExecArray; lead?: number } | undefined {
   if (measures.length === 0) return undefined;
   const own = measureBefore(before, measures.flatMap((m) => m.labels), 'loss', ENGLISH_JOINS, reporter);
   if (own !== undefined && A_LOSS.test(own.joined[0])) return { ...own, length: own.length ?? own.name.length };
