@@ -966,6 +966,10 @@ const REPORTED_FOR = /^\s+(?:from|through|via|on|for|in|at|under|across|within|(
 
 /** A quarter named by its number just before a measure's name, as an adjective: "Third-quarter revenue", "first quarter revenue". */
 const QUARTER_BEFORE = /(?<!\p{L})(?:first|second|third|fourth)[- ]quarter\s+$/iu;
+/** The company as English names it at the head of a clause: its names (escaped), "the company", "the group", "we"; as alternatives of a regular expression. */
+function englishSubjects(company: readonly string[]): string {
+  return [...company, 'the company', 'the group', 'we'].join('|');
+}
 /** The verbs a company reports its figures with, read before a measure's name: "Vantora delivered revenue of $1.19 billion". */
 const REPORTING_VERBS = 'delivered|reported|posted|generated|recorded|achieved|booked';
 /** English's words of a change, or their absence, between "in", "for" or "during" and what follows (ENGLISH_RAISED). */
@@ -990,7 +994,7 @@ const ENGLISH_RAISED = {
  * Platform unit grew", "In Europe, Corvell grew"), nor a plan ("Corvell expects to grow", "will grow").
  */
 function englishRaiser(company: string[]): RegExp {
-  return new RegExp(String.raw`^\s*(?:(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+)?(?:quarter\s*)?,?\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${ENGLISH_RAISED.verbs})\s+(?:(?:its|our)\s+)?(?:(?:total|group|consolidated)\s+)?$`, 'iu');
+  return new RegExp(String.raw`^\s*(?:(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+)?(?:quarter\s*)?,?\s*)?(?:${englishSubjects(company)})\s+(?:also\s+)?(?:${ENGLISH_RAISED.verbs})\s+(?:(?:its|our)\s+)?(?:(?:total|group|consolidated)\s+)?$`, 'iu');
 }
 
 /**
@@ -1185,7 +1189,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // (In another language, its names also as a group's where the language writes them so: "die Rheinwerk-Gruppe", "le groupe Acme".)
   const group = lang.reporting?.group;
   const reporting = group === undefined ? company : company.map((n) => `${group.before === undefined ? '' : `(?:${group.before})?`}${n}${group.after === undefined ? '' : `(?:${group.after})?`}`);
-  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, reporting);
+  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${englishSubjects(company)})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, reporting);
   // ...and with a verb that changes the measure: "Rheinwerk steigerte den Umsatz um 5 % auf" (measureBefore's `raiser`).
   // (In English, "Corvell grew revenue by 12% to": englishRaiser.)
   const raiser = english ? englishRaiser(reporting) : lang.reporting?.raised === undefined ? NEVER : openingReporter({ ...lang.reporting, verbs: lang.reporting.raised.verbs, fronted: '(?!)' }, reporting);
@@ -1204,7 +1208,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const after = text.slice(end, Math.min(sentenceEnd + 1, end + OPENING));
     return frontedBy.test(butPeriods(after));
   };
-  const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
+  const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${englishSubjects(company)})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
   /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
   const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string) => {
     if (!HAD.test(halfWidth.slice(s.start, amount.index))) return undefined;
