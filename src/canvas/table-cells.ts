@@ -46,6 +46,11 @@ export function tableColumns(table: Table, language: string | undefined, path: K
   });
 }
 
+/** A column's heading as written: the column itself, or an object column's title ({ title: EBIT, decimals: 0 }); else empty. */
+export function columnHeading(column: unknown): string {
+  return typeof column === 'string' ? column : column !== null && typeof column === 'object' && typeof (column as { title?: unknown }).title === 'string' ? (column as { title: string }).title : '';
+}
+
 /** A cell of a free table, where it is, and its column's facts. */
 export interface TableCellAt {
   cell: Cell;

@@ -5,7 +5,7 @@
  */
 import type { CanvasInput } from './schema.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
-import { freeTableCells } from '../canvas/table-cells.ts';
+import { columnHeading, freeTableCells } from '../canvas/table-cells.ts';
 import { cellNumber } from '../canvas/table-numbers.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
@@ -92,8 +92,7 @@ export function bareTableNumbers(canvas: CanvasInput): BareNumber[] {
     if (number === undefined || number.own || number.asTyped) return [];
     const t = path.lastIndexOf('table');
     const table = path.slice(0, t + 1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], canvas) as { title?: unknown; columns: unknown[] };
-    const col = table.columns[column];
-    const heading = typeof col === 'string' ? col : col !== null && typeof col === 'object' && typeof (col as { title?: unknown }).title === 'string' ? (col as { title: string }).title : '';
+    const heading = columnHeading(table.columns[column]);
     const stated = columnUnit(typeof table.title === 'string' ? table.title : '', heading);
     if (stated === undefined) return [];
     const sign = /^[-\u2212]/.test(number.text) ? '-' : '';

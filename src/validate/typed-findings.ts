@@ -22,7 +22,7 @@ import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
-import { readsTableCells } from '../canvas/table-cells.ts';
+import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp, JOINING_WORDS, listOf } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
@@ -1249,7 +1249,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const isCounted = COUNT_CELL.test(typed) && byLabel.get(normalWords(label))!.some((id) => isCount(index.metrics[id]));
     if (!isAmount && !isPercent && !isCounted) return undefined;
     // A column is its heading, or an object with its title ({ title: EBIT, decimals: 0 }).
-    const columnNames = (table!.columns ?? []).map((c) => (typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { title?: unknown }).title === 'string' ? (c as { title: string }).title : ''));
+    const columnNames = (table!.columns ?? []).map((c) => columnHeading(c));
     const heading = withoutUnits(columnNames[path[t + 3] as number] ?? '');
     const title = withoutUnits(typeof table!.title === 'string' ? table!.title : '');
     const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
