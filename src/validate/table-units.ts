@@ -34,7 +34,7 @@ const PERCENT_UNIT = /\(\s*(?:in\s+)?(?:%|per\s?cent)\s*\)|(?<!\p{L})in\s+%/giu;
 const STATEMENT_WORDS = /(?<!\p{L})(?:(?:summary|condensed|consolidated|group)\s+)?(?:income statement|balance sheet|cash[- ]flow statement|statement of (?:comprehensive income|income|financial position|cash flows|profit or loss)|profit and loss(?: account)?|p&l)(?!\p{L})/giu;
 
 /** A unit stated: a currency (as written) and its scale's word, or a percentage. */
-export type StatedUnit = { currency: string; scale: string } | { percent: true };
+type StatedUnit = { currency: string; scale: string } | { percent: true };
 
 /** Of a title or heading: the units it states, each as written ("(£ million)"). */
 function unitsIn(words: string): Array<{ unit: StatedUnit; written: string }> {
@@ -64,7 +64,7 @@ const key = (u: StatedUnit) => ('percent' in u ? '%' : `${u.currency.toUpperCase
  * undefined where neither states one, or they state several that differ ("(£ million)" over a column "£bn"): a number
  * whose unit cannot be read is not read.
  */
-export function columnUnit(title: string, heading: string): { unit: StatedUnit; where: string } | undefined {
+function columnUnit(title: string, heading: string): { unit: StatedUnit; where: string } | undefined {
   const stated = [...unitsIn(heading).map((u) => ({ ...u, where: `its column heading ${JSON.stringify(heading)}` })), ...unitsIn(title).map((u) => ({ ...u, where: `the table's title ${JSON.stringify(title)}` }))];
   if (stated.length === 0 || new Set(stated.map((s) => key(s.unit))).size > 1) return undefined;
   // A heading that is nothing but a percentage beside other figures ("(%)") is a change's or a share's column.
