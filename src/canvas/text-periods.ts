@@ -811,6 +811,13 @@ export function dayKeyOf(m: Pick<Metric, 'period_type' | 'period_end'>): string 
   return m.period_type === 'as_at' && m.period_end !== undefined ? `d:${m.period_end}` : undefined;
 }
 
+/** The keys a figure may be named by: its periods' (periodKeysOf, first and in their order) and, a balance's, its day's (dayKeyOf). */
+export function periodAndDayKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>, fiscalShift?: number): Set<string> {
+  const day = dayKeyOf(m);
+  const keys = periodKeysOf(m, fiscalShift);
+  return day === undefined ? keys : new Set([...keys, day]);
+}
+
 const GERMAN_ORDINAL_NOUN = /^\s+(?:Quartals?|Halbjahr(?:es)?|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
 const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|ggü|vgl|bzw|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 

@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { calendarQuarterEnd, dayKeyOf, namedDays, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, dayKeyOf, namedDays, namedPeriods, outlookPeriods, periodAndDayKeysOf, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
@@ -303,7 +303,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
   const keys = (id: string) => {
     let k = keysOf.get(id);
     const m = index.metrics[id];
-    if (k === undefined) keysOf.set(id, (k = m ? new Set([...periodKeysOf(m, words.fiscalShift), ...[dayKeyOf(m)].filter((d) => d !== undefined)]) : new Set()));
+    if (k === undefined) keysOf.set(id, (k = m ? periodAndDayKeysOf(m, words.fiscalShift) : new Set()));
     return k;
   };
   for (const { text, path } of referringTexts(canvas)) {

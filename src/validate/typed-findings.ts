@@ -12,7 +12,7 @@ import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } fro
 import { figure as figureWords, localChange, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, inTypedScale, scaleInWords, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
-import { comparesBefore, dayKeyOf, namedDays, namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { comparesBefore, dayKeyOf, namedDays, namedPeriods, periodAndDayKeysOf, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
 import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
@@ -1938,7 +1938,7 @@ function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fisca
   const named = all.filter((p) => !p.compared);
   const end = (v: string) => index.metrics[v].period_end ?? '';
   // A balance is named by its day too ("at September 30, 2025": namedDays).
-  const keysOf = (v: string) => new Set([...periodKeysOf(index.metrics[v], fiscalShift), dayKeyOf(index.metrics[v])]);
+  const keysOf = (v: string) => periodAndDayKeysOf(index.metrics[v], fiscalShift);
   const later = named.flatMap((p) => {
     const of = members.filter((v) => v !== id && keysOf(v).has(p.key) && end(v) > end(id));
     // A quarter named without its year ("in the third quarter") is the latest of that number up to briefing.as_of: the
