@@ -9,6 +9,7 @@ import { columnHeading, freeTableCells } from '../canvas/table-cells.ts';
 import { cellNumber } from '../canvas/table-numbers.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
+import { PENCE_UNITS } from '../canvas/figure-currencies.ts';
 
 /** A currency as tables head their columns: a sign ("£", "US$", "€") or an ISO code in capitals ("GBP", "RMB"). */
 const CURRENCY = String.raw`US\$|HK\$|A\$|C\$|S\$|NZ\$|R\$|£|€|\$|¥|₹|₩|[A-Za-z]{3}`;
@@ -33,6 +34,29 @@ const PERCENT_UNIT = /\(\s*(?:in\s+)?(?:%|per\s?cent)\s*\)|(?<!\p{L})in\s+%/giu;
 /** Words naming a table of a statement's figures, not a measure: "Summary income statement", "Balance sheet", "P&L". */
 const STATEMENT_WORDS = /(?<!\p{L})(?:(?:summary|condensed|consolidated|group)\s+)?(?:income statement|balance sheet|cash[- ]flow statement|statement of (?:comprehensive income|income|financial position|cash flows|profit or loss)|profit and loss(?: account)?|p&l)(?!\p{L})/giu;
 
+/** A row label naming a figure per share or per unit: "Basic EPS", "Interim dividend per share", "Earnings per ADS", "DPS". */
+const PER_SHARE = /(?<![\p{L}\p{N}])(?:EPS|DPS|per\s+(?:share|ADS|ADR|unit|depositary\s+(?:share|receipt)))(?![\p{L}\p{N}])/iu;
+/** A title's exception for such rows, which it then writes in their own unit: "(US$ million, except per share data)". */
+const EXCEPT_PER_SHARE = /(?<!\p{L})except\s+(?:for\s+)?(?:per[-\s](?:share|ADS|ADR|unit)|EPS)(?:\s+(?:data|amounts|figures|information))?(?!\p{L})/giu;
+/** A label as a row and a metric write it alike: in lower case, its brackets and spacing aside ("Diluted EPS ($)" is "diluted eps"). */
+const plain = (label: string) => label.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The unit of a metric a row's label names (its label or id, as plain) where its figures are per share or per unit: in
+ * pence (GBX), or a currency without a scale whose figures are all under 1,000 (a full amount would run to thousands);
+ * undefined where no such metric is named.
+ */
+function perUnitMetric(canvas: CanvasInput, label: string): { pence: boolean } | undefined {
+  for (const [id, m] of Object.entries(canvas.metrics ?? {})) {
+    if (plain(m.label ?? id) !== plain(label) && plain(id) !== plain(label)) continue;
+    const unit = m.unit ?? '';
+    if (PENCE_UNITS.includes(unit)) return { pence: true };
+    const values = 'values' in m && Array.isArray(m.values) ? m.values : [m];
+    if (isCurrency(unit) && m.scale === undefined && values.every((v: { value?: unknown; scale?: unknown }) => v.scale === undefined && (typeof v.value !== 'number' || Math.abs(v.value) < 1000))) return { pence: false };
+  }
+  return undefined;
+}
+
 /** A unit stated: a currency (as written) and its scale's word, or a percentage. */
 type StatedUnit = { currency: string; scale: string } | { percent: true };
 
@@ -51,10 +75,10 @@ function unitsIn(words: string): Array<{ unit: StatedUnit; written: string }> {
   return found;
 }
 
-/** `words` with the units it states and the names of statements blanked: what else it says (of a measure, a period, a change). */
+/** `words` with the units it states, the names of statements and an exception for per-share rows blanked: what else it says (of a measure, a period, a change). */
 export function withoutUnits(words: string): string {
   const blank = (w: string) => ' '.repeat(w.length);
-  return unitsIn(words).reduce((t, { written }) => t.replace(written, blank), words).replace(STATEMENT_WORDS, blank);
+  return unitsIn(words).reduce((t, { written }) => t.replace(written, blank), words).replace(STATEMENT_WORDS, blank).replace(EXCEPT_PER_SHARE, blank);
 }
 
 const key = (u: StatedUnit) => ('percent' in u ? '%' : `${u.currency.toUpperCase()} ${u.scale}`);
@@ -86,24 +110,36 @@ export interface BareNumber {
 /** Every bare number of a free table whose title or column heading states its unit (columnUnit), read with it. English only. */
 export function bareTableNumbers(canvas: CanvasInput): BareNumber[] {
   const language = canvas.briefing?.language;
-  return freeTableCells(canvas).flatMap(({ cell, path, column }): BareNumber[] => {
+  return freeTableCells(canvas).flatMap(({ cell, path, row, column }): BareNumber[] => {
     // A number written as text ("1,234") is read as the table prints it; a label in the row's first cell is no figure.
     const number = column === 0 ? undefined : cellNumber(cell, language, undefined);
     if (number === undefined || number.own || number.asTyped) return [];
     const t = path.lastIndexOf('table');
-    const table = path.slice(0, t + 1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], canvas) as { title?: unknown; columns: unknown[] };
+    const table = path.slice(0, t + 1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], canvas) as { title?: unknown; columns: unknown[]; rows: unknown[][] };
     const heading = columnHeading(table.columns[column]);
     const stated = columnUnit(typeof table.title === 'string' ? table.title : '', heading);
     if (stated === undefined) return [];
-    const sign = /^[-\u2212]/.test(number.text) ? '-' : '';
+    // (A negative with a true minus, as messages quote one.)
+    const sign = /^[-\u2212]/.test(number.text) ? '\u2212' : '';
     const digits = number.value.toLocaleString('en-US', { minimumFractionDigits: number.decimals, maximumFractionDigits: number.decimals });
     const { unit } = stated;
-    const read = 'percent' in unit ? `${sign}${digits}%` : `${sign}${unit.currency}${/^[A-Za-z]{3}$/.test(unit.currency) ? ' ' : ''}${digits} ${unit.scale}`;
-    // Only as an amount is read in text: one amount, the whole of it (a sign no amount is read with is no unit).
-    if (!('percent' in unit)) {
+    if ('percent' in unit) return [{ path, written: number.text, read: `${sign}${digits}%`, where: stated.where }];
+    // A row per share or per unit (EPS, a dividend per share) is not in the title's scaled unit: read in its metric's own
+    // unit where the title says so ("except per share data"), or else not at all.
+    const label = typeof table.rows[row]?.[0] === 'string' ? table.rows[row][0] : '';
+    const perUnit = label === '' ? undefined : perUnitMetric(canvas, label);
+    const code = /^[A-Za-z]{3}$/.test(unit.currency) ? ' ' : '';
+    if (perUnit !== undefined || PER_SHARE.test(label)) {
+      // (Pence are not read: a cell is read as an amount in a currency's unit, typed-findings.ts' cellSentence.)
+      if (perUnit === undefined || perUnit.pence || !(typeof table.title === 'string' && table.title.search(EXCEPT_PER_SHARE) >= 0)) return [];
+      const read = `${sign}${unit.currency}${code}${digits}`;
       const amounts = typedAmounts(read, undefined, language);
-      if (amounts.length !== 1 || amounts[0]!.token !== read) return [];
+      return amounts.length === 1 && amounts[0]!.token === read ? [{ path, written: number.text, read, where: stated.where }] : [];
     }
+    const read = `${sign}${unit.currency}${code}${digits} ${unit.scale}`;
+    // Only as an amount is read in text: one amount, the whole of it (a sign no amount is read with is no unit).
+    const amounts = typedAmounts(read, undefined, language);
+    if (amounts.length !== 1 || amounts[0]!.token !== read) return [];
     return [{ path, written: number.text, read, where: stated.where }];
   });
 }

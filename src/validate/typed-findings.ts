@@ -1269,7 +1269,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     if (overIt.filter((x) => x !== table!.title).some(otherMeasure)) return undefined;
     const periods = named(heading).length > 0 ? named(heading) : named(title);
     if (new Set(periods.map((p) => p.key)).size > 1 || (bare && periods.length === 0)) return undefined;
-    if ([...overIt, heading].some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
+    // (The table's title as its units leave it: "except per share data" is no basis of its figures.)
+    if ([...overIt.map((x) => (x === table!.title ? title : x)), heading].some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
     return `${label.trim().replace(/\s+/g, ' ')} ${isCounted ? 'numbered' : 'was'} ${typed}${periods.length > 0 ? ` in ${periods[0]!.text}` : ''}.`;
   };
 

@@ -1689,6 +1689,37 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('reads no per-share row under a title\'s scale ("(£ million)"): EPS and dividends per share are in their own unit, read so only "except per share data"', () => {
+    const uk = [
+      'revenue: { label: Revenue, unit: GBP, scale: million, period_type: half_year, source: Interims, values: [{ value: 812.4, period: H1 2024, period_end: 2024-06-30 }, { value: 845.1, period: H1 2025, period_end: 2025-06-30 }] }',
+      'eps: { label: Basic EPS, unit: GBX, period_type: half_year, source: Interims, values: [{ value: 41.8, period: H1 2024, period_end: 2024-06-30 }, { value: 45.2, period: H1 2025, period_end: 2025-06-30 }] }',
+      'dps: { label: Interim dividend per share, unit: GBX, period_type: half_year, source: Interims, values: [{ value: 12.5, period: H1 2025, period_end: 2025-06-30 }] }',
+    ];
+    const us = [
+      'net_income: { label: Net income (loss), unit: USD, scale: million, period_type: quarter, source: 10-Q, values: [{ value: -45, period: Q3 2025, period_end: 2025-09-30 }] }',
+      'eps: { label: Diluted EPS, unit: USD, period_type: quarter, source: 10-Q, values: [{ value: -0.24, period: Q3 2025, period_end: 2025-09-30 }] }',
+    ];
+    const table = (title: string, columns: string[], rows: string[], refs: string) => `          - table: { title: "${title}", columns: [${columns.map((c) => `"${c}"`).join(', ')}], rows: [${rows.join(', ')}] }\n          - paragraph: 'Now: ${refs}.'\n`;
+    const ukTable = (title: string, rows: string[]) => findingsOf(canvas(uk, table(title, ['Line item', 'H1 2025', 'H1 2024', 'Change (%)'], rows, '[[revenue]], [[eps]], [[dps]]'))).filter((f) => f.includes('typed-mismatch'));
+    const usTable = (title: string, rows: string[]) => findingsOf(canvas(us, table(title, ['Line item', 'Q3 2025'], rows, '[[net_income]], [[eps]]'))).filter((f) => f.includes('typed-mismatch'));
+    // Right or wrong, a per-share row under a title's scale is not read in it; the wrong revenue beside it still is.
+    for (const eps of ['45.2', '46.0']) {
+      expect(ukTable('Summary income statement (£ million)', [`[Revenue, 845.1, 812.4, 4.0]`, `[Basic EPS, ${eps}, 41.8, 8.1]`, '[Interim dividend per share, 12.5, 12.0, 4.2]']), eps).toEqual([]);
+    }
+    expect(ukTable('Summary income statement (£ million)', ['[Revenue, 854.1, 812.4, 4.0]', '[Basic EPS, 45.2, 41.8, 8.1]'])).toEqual([expect.stringContaining('"854.1" (read as £854.1 million, the unit the table\'s title "Summary income statement (£ million)" states) is typed into the table as Revenue for "H1 2025"')]);
+    expect(usTable('Key figures Q3 2025 (US$ million)', ['[Net income (loss), -45]', '[Diluted EPS, -0.24]'])).toEqual([]);
+    expect(usTable('Key figures Q3 2025 (US$ million)', ['[Net income (loss), -45]', '[Diluted EPS, -0.25]'])).toEqual([]);
+    // A row named by a metric in pence, or in a currency without a scale, though its label names no share.
+    expect(findingsOf(canvas(uk.map((m) => m.replace('label: Basic EPS', 'label: Earnings')), table('Results (£ million)', ['Line item', 'H1 2025'], ['[Earnings, 46.0]'], '[[revenue]], [[eps]], [[dps]]'))).filter((f) => f.includes('typed-mismatch'))).toEqual([]);
+    // Where the title says so, read in the metric's own unit: the title's currency without its scale (pence, which a
+    // cell is not read in, not at all).
+    expect(ukTable('Summary income statement (£ million, except per share data)', ['[Basic EPS, 46.0, 41.8, 8.1]', '[Interim dividend per share, 12.9, 12.0, 4.2]'])).toEqual([]);
+    expect(usTable('Key figures Q3 2025 (US$ million, except per share data)', ['[Diluted EPS, -0.24]'])).toEqual([]);
+    expect(usTable('Key figures Q3 2025 (US$ million, except per share data)', ['[Diluted EPS, -0.25]'])).toEqual([expect.stringContaining('"-0.25" (read as \u2212US$0.25, the unit the table\'s title "Key figures Q3 2025 (US$ million, except per share data)" states) is typed into the table as Diluted EPS for "Q3 2025", but eps@2025-09-30 is -US$0.24')]);
+    // A negative read in the title's unit is quoted with a true minus.
+    expect(usTable('Key figures Q3 2025 (US$ million)', ['[Net income (loss), -54]'])).toEqual([expect.stringContaining('"-54" (read as \u2212US$54 million, the unit')]);
+  });
+
   it('finds a percentage that is none of several figures of the measure for the period the sentence names, naming them all; leaves one that is any of them', () => {
     // The annual report's margin and a press release's, both for FY2025.
     const two = [
