@@ -114,6 +114,16 @@ function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): 
 
 /** Words that date a balance by the day after them: "at", "as of", "as at", "per", German "am", "zum", French "au", "à fin", Dutch "per", "op". */
 const BALANCE_DAY_BEFORE = /(?:^|[^\p{L}])(?:at|as\s+(?:at|of|on)|per|am|zum|au|à(?:\s+fin)?|op)\s+(?:the\s+)?$/iu;
+/**
+ * What stands between a balance's figure and a day after it that dates the figure: at most a few words of its measure
+ * ("in cash and cash equivalents"), then "on", "at", "as of" ...; no comma, no verb or participle of another noun's
+ * ("following", "tested", "measured", "due", "maturing"), nor an event's noun ("the acquisition of").
+ */
+const BALANCE_DAY_AFTER = new RegExp(String.raw`^(?:\s+(?!(?:following|after|before|since|until|tested|measured|assessed|covenants?|due|maturing|matures?|payable|acquisitions?|closing|completion|of|than|above|below))[\p{L}&-]+(?<!ed|ing)){0,6}\s+(?:at|on|as\s+(?:at|of|on)|per|am|zum|au|à(?:\s+fin)?|op)\s+(?:the\s+)?$`, 'iu');
+/** An event's or a covenant's word just before the word that would date a balance: "tested at", "due on", "maturing on". */
+const EVENT_DAY_BEFORE = /(?:^|[^\p{L}])(?:tested|measured|assessed|covenants?|due|maturing|matures?|payable|completed|closed|following|after)\s+(?:at|on|as\s+(?:at|of|on)|per|am|zum|au|à(?:\s+fin)?|op)\s+(?:the\s+)?$/iu;
+/** After "am <day>", a participle in -en before a noun: "am 30. Juni 2025 abgeschlossenen Übernahme" (a participle phrase, not the balance's day). */
+const PARTICIPLE_AFTER = /^\s+\p{Ll}+en\s+\p{Lu}/u;
 
 /** How far a named period is from a reference: the characters between them. */
 const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
@@ -372,7 +382,12 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         const others = sentence.refs.filter((r) => r !== placed[i]);
         // A day that dates a balance ("at", "as of", "am", "au", or "on" after the figure), in the figure's clause (no ";"
         // between): not an event's day elsewhere in the sentence ("On June 30, 2025, Corvell closed the deal; it held [[cash]]").
-        const dates = (d: NamedPeriod) => BALANCE_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 12), d.at)) || (d.at >= placed[i].end && /\bon\s+$/i.test(words.slice(Math.max(0, d.at - 4), d.at)));
+        // After the figure, it dates the figure only right after it or its measure's words (BALANCE_DAY_AFTER: not "[[cash]],
+        // following the acquisition of Voltline on June 30, 2025", "above the covenant tested at June 30, 2025"); before it,
+        // not as a participle phrase's ("Nach der am 30. Juni 2025 abgeschlossenen Übernahme"), nor after an event's word.
+        const dates = (d: NamedPeriod) => d.at >= placed[i].end
+          ? BALANCE_DAY_AFTER.test(words.slice(placed[i].end, d.at))
+          : BALANCE_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 12), d.at)) && !EVENT_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 30), d.at)) && !(/(?:^|[^\p{L}])am\s+$/iu.test(words.slice(Math.max(0, d.at - 4), d.at)) && PARTICIPLE_AFTER.test(words.slice(d.end, d.end + 40)));
         const between = (d: NamedPeriod) => words.slice(Math.min(d.end, placed[i].end), Math.max(d.at, placed[i].at));
         const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)) && dates(d) && !between(d).includes(';'));
         return open.sort((a, b) => apart(a, placed[i]) - apart(b, placed[i]))[0];

@@ -31,6 +31,10 @@ blocks:
     lead: "Rheinwerk verfügte am 30. Juni 2025 über liquide Mittel von [[liquiditaet]]."
 `;
     expect(validateWithWarnings(parseCanvas(german, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch').map((f) => f.message)).toEqual([expect.stringContaining('but its sentence speaks of "30. Juni 2025", and would print the one beside the other: write [[liquiditaet@2025-06-30]]')]);
+    // ...but not "am" in a participle phrase before a noun: the acquisition's day.
+    const participle = german.replace('Rheinwerk verfügte am 30. Juni 2025 über liquide Mittel von [[liquiditaet]].', 'Nach der am 30. Juni 2025 abgeschlossenen Übernahme verfügte Rheinwerk über [[liquiditaet]].');
+    expect(participle).not.toEqual(german);
+    expect(validateWithWarnings(parseCanvas(participle, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch')).toEqual([]);
   });
 
   it('leaves alone the balance\'s own day, a day the sentence compares with, and another balance\'s day', () => {
@@ -42,6 +46,11 @@ blocks:
       'On June 30, 2025, Corvell closed the acquisition of Voltline; it held [[cash]] in cash at quarter end.',
       'The acquisition of Voltline, completed on June 30, 2025, left Corvell with [[cash]] in cash.',
       'Since the refinancing of June 30, 2025, Corvell has held [[cash]] in cash.',
+      // An event's or a covenant's day after the figure, or before it after such a word: not the figure's own.
+      'Corvell ended the quarter with [[cash]], following the acquisition of Voltline on June 30, 2025.',
+      'Corvell held [[cash]], well above the $500 million minimum liquidity covenant tested at June 30, 2025.',
+      'Corvell held [[cash]] against notes maturing on June 30, 2025.',
+      'Under the covenant tested at June 30, 2025 Corvell held [[cash]] in cash.',
     ]) {
       expect(mismatches(text), text).toEqual([]);
     }
