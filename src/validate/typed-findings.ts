@@ -317,6 +317,30 @@ const LEVEL_THEN_CHANGE = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood 
  * October". Not a half of a year it names, which is a period of its own ("in the first half of 2025", "of FY26", "of 2025/26").
  */
 const PART_OF_PERIOD = /^\s*(?:,\s*)?(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|second|last|final|opening|closing)\s+(?:half|month|two months|weeks?|\w+ weeks|days?|\w+ days)(?:\s+of\s+the\s+(?:quarter|year|period|half))?\b(?!\s+of\s+(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|fy\s?['’]?)?\d)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+quarter))/i;
+/**
+ * A difference, not the level, in the words just after an amount: its comparative and what it is compared with, an
+ * optional percentage and period between ("$102 million, or 9%, higher in Q3 2025 compared with Q3 2024", "$102 million
+ * above the prior-year quarter", "$241 million higher at September 30, 2025 than a year earlier"; German "102 Mio. €
+ * höher als im Vorjahr", French "102 M€ de plus qu'en"). Not one set off by a comma: "$1,150 million in Q3 2025, higher
+ * than in Q2 2025" is the level. (`after`: the words to the sentence's end.)
+ */
+function differenceAfter(after: string): boolean {
+  let rest = after.replace(/^\s*,\s*(?:or|soit|bzw\.?|d\.\s?h\.)\s+[+\-−]?\d+(?:[.,]\d+)?\s?%\s*,?/iu, '');
+  // (A period, or a day, after a preposition: "in Q3 2025", "at September 30, 2025", "im 3. Quartal 2025".)
+  const lead = /^\s*(?:in|at|for|during|as (?:at|of)|on|im|am|zum|au|en)\s+/iu.exec(rest);
+  if (lead !== null) {
+    const then = rest.slice(lead[0].length);
+    const period = [...namedPeriods(then), ...namedDays(then)].find((p) => p.at === 0);
+    if (period !== undefined) rest = then.slice(period.end);
+  }
+  const comparative = DIFFERENCE_WORD.exec(rest);
+  return comparative !== null && COMPARED_WITH.test(rest.slice(comparative[0].length).split(/[;:]/)[0]!);
+}
+/** The comparative of a difference, just after its amount: "higher", "above", "more", "ahead of", "höher", "de plus". */
+const DIFFERENCE_WORD = /^\s*(?:higher|lower|above|below|more|less|greater|smaller|up|down|ahead\s+of|behind|höher|niedriger|mehr|weniger|über|unter|de\s+plus|de\s+moins|supérieure?s?|inférieure?s?)(?!\p{L})/iu;
+/** What a difference is compared with, after its comparative: "than", "compared with", "the prior-year quarter", "a year earlier", "als im Vorjahr", "qu'en". */
+const COMPARED_WITH = /(?<!\p{L})(?:than|compared\s+(?:with|to)|versus|vs\.?|(?:the\s+)?(?:prior|previous|same|year[- ]earlier|year[- ]ago)[- ](?:fiscal[- ])?(?:year|quarter|period)|(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|before|ago)|last\s+(?:year|quarter)|als|gegenüber|vorjahr\p{L}*|vorquartal|que|par\s+rapport)(?!\p{L})|(?<!\p{L})qu['’]/iu;
+
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
@@ -1509,6 +1533,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (Object.values(index.metrics).some((m) => isCount(m) && m.value !== undefined && sameUnits(inUnits({ value: m.value, scale: m.scale }), amount.value))) continue;
       } else previous = { end: amount.index + amount.token.length, name: named.name, nameAt: named.nameAt };
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
+      // A difference ("$102 million higher than a year earlier"): not the level.
+      const rest = halfWidth.slice(amount.index + amount.token.length, s.end);
+      if (differenceAfter(rest)) continue;
       if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)), lang)) continue;
       if ('fronted' in read && read.fronted && !companyAfter(halfWidth, amount.index + amount.token.length, s.end)) continue;
       if ('joined' in read && !particleAfter(read.joined, halfWidth, amount.index + amount.token.length, s.end)) continue;
