@@ -292,7 +292,7 @@ const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reac
  * clause that has one names its figure itself.
  */
 const JOINING_VERB = /\b(?:was|were|is|are|of|at|came|stood|amounted|totall?ed|reached|hit|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b|\d\s?[%％]|[$€£¥₹]\s?\d|\d\s*(?:billion|million|thousand|trillion|bn|mn|crore)\b|\s{5,}/i;
-/** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,", "a" ("proposes a final dividend of"). */
+/** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's" (in a canvas of Microsoft: othersName), "and", "In Q1 FY26,", "a" ("proposes a final dividend of"). */
 const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|an?|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
 /** A plan or estimate named as what an actual figure is measured against: "ahead of guidance", "in line with expectations". */
 const MEASURED_AGAINST = /\b(?:ahead of|above|below|beat(?:ing)?|exceed(?:ed|ing)?|in line with|short of|miss(?:ed|ing)?|topp(?:ed|ing)|compared with)\s+(?:the\s+|our\s+|its\s+|their\s+|analysts['’]?\s+)?(?:guidance|expectations?|consensus(?: estimates?)?|forecasts?|outlook|targets?|plan)\b/g;
@@ -1260,6 +1260,15 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const otherLabelWords = new Set(Object.values(index.metrics).flatMap((m) => m.label.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !JOINING_WORDS.has(w)));
   const cellsRead = readsTableCells(canvas.briefing?.language);
   const companyWords = [canvas.company?.name, canvas.company?.short_name].flatMap((n) => (typeof n === 'string' ? n.toLowerCase().match(/\p{L}+/gu) ?? [] : []));
+  /**
+   * Whether the measure's name at `at` in `before` follows another's possessive, in English: a proper noun's that is none
+   * of the company's names ("while Haldor's revenue fell 4%" is another company's figure). Not "Corvell's", "its", "our",
+   * "the company's", "the group's", nor a common noun's ("the quarter's").
+   */
+  const othersName = (before: string, at: number) => {
+    const owner = /(\p{L}+)['’]s\s*$/u.exec(before.slice(0, at))?.[1];
+    return english && owner !== undefined && /^\p{Lu}/u.test(owner) && !companyWords.includes(owner.toLowerCase()) && !/^(?:company|group)$/i.test(owner);
+  };
   const cellSentence = (cell: string, path: KeyPath, bare = false): string | undefined => {
     const t = path.indexOf('table');
     if (!cellsRead || t < 0 || path[t + 1] !== 'rows' || path[t + 3] === 0) return undefined;
@@ -1519,7 +1528,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const lost = level === undefined && s !== undefined && english && !isCountRead ? lossBefore(s.before, lossMeasures, reporter, companyWords) : undefined;
       const read = level ?? lost;
       previous = undefined;
-      if (s === undefined || read === undefined) continue;
+      if (s === undefined || read === undefined || (!('nameAt' in read) && othersName(s.before, read.at))) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at, nameEnd: 'nameEnd' in read ? read.nameEnd : undefined };
       const nameEnd = named.nameEnd ?? named.nameAt + ('length' in read ? read.length ?? read.name.length : read.name.length);
       // The company and its verb of reporting before the name are read with it: "Vantora reported revenue" says no other basis.
@@ -1642,7 +1651,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const pastPeriod = english && level === undefined && rate === undefined ? withoutPeriodBeforeChange(s.before) : undefined;
       const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang, NEVER, usual, raiser) ?? measureBefore(s.before, labels, 'levelThenChange', lang, NEVER, usual) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
       const named = level ?? rate ?? change;
-      if (named === undefined || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
+      if (named === undefined || othersName(s.before, named.at) || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
       // A bare percentage in brackets after a figure ("9,18 Mrd. € (+7,5 %"): a change only with its sign.
       if (named.joined.groups?.bare !== undefined && typed.sign === '') continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:

@@ -1301,7 +1301,7 @@ describe('typed-mismatch', () => {
     ]);
     // The measure's own name, however the figure is joined to it and wherever the period is; the period says which value.
     for (const text of [
-      'Revenue in Q1 FY26 was $78.7 billion.', 'Microsoft\'s revenue rose 18% to $76.7 billion in Q1 FY26.', 'In Q1 FY26, revenue came in at $75.0 billion, up from $65.6 billion in Q1 FY25.',
+      'Revenue in Q1 FY26 was $78.7 billion.', 'Acme\'s revenue rose 18% to $76.7 billion in Q1 FY26.', 'In Q1 FY26, revenue came in at $75.0 billion, up from $65.6 billion in Q1 FY25.',
       'Q1 FY26 revenue of $87.7 billion.', 'In Q1 FY25 revenue was $56.6 billion.',
       // A period between the name and its verb, however many words it takes ("of" among them).
       'Revenue for the first quarter of fiscal 2026 was $78.7 billion.', 'Revenue in the first quarter of FY26 was $78.7 billion.',

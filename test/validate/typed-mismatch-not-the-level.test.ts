@@ -31,4 +31,13 @@ describe('typed-mismatch of what is not the level', () => {
     // (A scale slipped at a day is still said so where nothing compares it.)
     expect(mismatches('Cash and cash equivalents were $241 million at September 30, 2025.')).toEqual([expect.stringContaining('that is ten times "$241 million", likely a scale slipped')]);
   });
+
+  it('leaves another company\'s possessive alone, and reports the company\'s own', () => {
+    expect(mismatches('Corvell\'s revenue grew 9% in Q3 2025, while Haldor\'s revenue fell 4%.')).toEqual([]);
+    expect(mismatches('Haldor\'s revenue was $1,150 million in Q3 2025.')).toEqual([]);
+    for (const owner of ['Corvell\'s', 'Its', 'The company\'s', 'The group\'s']) {
+      expect(mismatches(`${owner} revenue grew 4% in Q3 2025.`), owner).toEqual([expect.stringContaining('"4%" is typed into the text as the change of Total revenue for "Q3 2025", but revenue@2025-09-30 states a change of +9.0% YoY')]);
+    }
+    expect(mismatches('Corvell\'s revenue was $1,150 million in Q3 2025.')).toEqual([expect.stringContaining('"$1,150 million" is typed into the text as Total revenue')]);
+  });
 });
