@@ -341,6 +341,21 @@ const DIFFERENCE_WORD = /^\s*(?:higher|lower|above|below|more|less|greater|small
 /** What a difference is compared with, after its comparative: "than", "compared with", "the prior-year quarter", "a year earlier", "als im Vorjahr", "qu'en". */
 const COMPARED_WITH = /(?<!\p{L})(?:than|compared\s+(?:with|to)|versus|vs\.?|(?:the\s+)?(?:prior|previous|same|year[- ]earlier|year[- ]ago)[- ](?:fiscal[- ])?(?:year|quarter|period)|(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|before|ago)|last\s+(?:year|quarter)|als|gegenüber|vorjahr\p{L}*|vorquartal|que|par\s+rapport)(?!\p{L})|(?<!\p{L})qu['’]/iu;
 
+/**
+ * Words just after an amount that make it a part of the measure or a rate, not its level: "per working day", "a month",
+ * "came from the Voltline acquisition", "contributed by", "from Voltline" (a source by its name). Left alone, whatever
+ * its digits: no scale slipped.
+ */
+const PART_OR_RATE_AFTER = /^\s*(?:per\s+(?!(?:the|its|our|their)\b)\p{L}+|an?\s+(?:working\s+|business\s+|trading\s+)?(?:day|week|month|hour)\b|(?:came|comes|come|was|were)\s+from\b|(?:was\s+|were\s+)?contributed\b|from\s+(?:the\s+)?(?=\p{Lu}))/u;
+/** Whether the words just after an amount (PART_OR_RATE_AFTER) make it a part or a rate: "from" a source by its name, not a period ("from Q2 2025"). */
+function partOrRateAfter(after: string): boolean {
+  const part = PART_OR_RATE_AFTER.exec(after);
+  if (part === null) return false;
+  if (!/from\s+(?:the\s+)?$/.test(part[0]) || /(?:came|comes|come|was|were)\s+from/.test(part[0])) return true;
+  const then = after.slice(part[0].length);
+  return ![...namedPeriods(then), ...namedDays(then)].some((p) => p.at === 0);
+}
+
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
@@ -1542,9 +1557,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (Object.values(index.metrics).some((m) => isCount(m) && m.value !== undefined && sameUnits(inUnits({ value: m.value, scale: m.scale }), amount.value))) continue;
       } else previous = { end: amount.index + amount.token.length, name: named.name, nameAt: named.nameAt };
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
-      // A difference ("$102 million higher than a year earlier"): not the level.
+      // A difference ("$102 million higher than a year earlier"), a part or a rate ("per working day", "came from the
+      // acquisition"): not the level, nor its scale slipped.
       const rest = halfWidth.slice(amount.index + amount.token.length, s.end);
-      if (differenceAfter(rest)) continue;
+      if (differenceAfter(rest) || (english && !perShare(named.name) && partOrRateAfter(rest))) continue;
       if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)), lang)) continue;
       if ('fronted' in read && read.fronted && !companyAfter(halfWidth, amount.index + amount.token.length, s.end)) continue;
       if ('joined' in read && !particleAfter(read.joined, halfWidth, amount.index + amount.token.length, s.end)) continue;

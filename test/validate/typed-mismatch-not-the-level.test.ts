@@ -40,4 +40,18 @@ describe('typed-mismatch of what is not the level', () => {
     }
     expect(mismatches('Corvell\'s revenue was $1,150 million in Q3 2025.')).toEqual([expect.stringContaining('"$1,150 million" is typed into the text as Total revenue')]);
   });
+
+  it('leaves a part or a rate alone in a sentence that names its period, its digits no scale slipped', () => {
+    for (const text of [
+      'Revenue of $123.2 million came from the Voltline acquisition in Q3 2025.',
+      'Revenue was $12.32 million per working day in Q3 2025.',
+      'Revenue of $123.2 million was contributed by Voltline in Q3 2025.',
+      'Revenue was $123.2 million from Voltline in Q3 2025.',
+    ]) expect(mismatches(text), text).toEqual([]);
+    expect(mismatches('Revenue was $123.2 million in Q3 2025.')).toEqual([expect.stringContaining('that is ten times "$123.2 million", likely a scale slipped')]);
+    expect(mismatches('Revenue was $12.32 million in Q3 2025.')).toEqual([expect.stringContaining('that is a hundred times "$12.32 million"')]);
+    // ("per the 10-Q" says where it is from, "from Q2 2025" a period: the level still.)
+    expect(mismatches('Revenue was $1,150 million per the 10-Q in Q3 2025.')).toEqual([expect.stringContaining('"$1,150 million" is typed into the text as Total revenue')]);
+    expect(mismatches('Revenue grew to $1,150 million from Q2 2025 in Q3 2025.')).toEqual([expect.stringContaining('"$1,150 million" is typed into the text as Total revenue')]);
+  });
 });
