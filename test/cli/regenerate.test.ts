@@ -145,7 +145,9 @@ describe('briefing watch --serve', () => {
     expect(code).toBe(130);
     expect(await until(() => liveProcessesUsing(tmp).length === 0, 5_000), 'browser processes left running').toBe(true);
     expect(readFileSync(pdf).equals(edited)).toBe(true);
-    expect(err).toMatch(/^stopped watching \(SIGINT\)$/m);
+    // (On a loaded machine a save's second change event can come after the settle time and start a round that finds the
+    // canvas up to date; stopped in it, the watch says so, and keeps the PDF as it was.)
+    expect(err).toMatch(/^stopped watching \(SIGINT\)(?: during a build: 0 briefings written; the others keep their previous PDFs, .*)?$/m);
     expect(`${out}${err}`).not.toMatch(/\x1b/); // piped, not a terminal: plain lines, no control codes
   });
 });
