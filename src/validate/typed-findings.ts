@@ -188,7 +188,8 @@ function wholeCompanyMeasures(index: MetricIndex, byLabel: ReadonlyMap<string, s
   const labelled = new Set(Object.values(index.metrics).map((m) => normalWords(m.label)));
   const found = new Map<string, string | undefined>();
   for (const label of byLabel.keys()) {
-    const measure = /^(?:total|group|consolidated|overall)\s+(.{4,})$/.exec(label)?.[1];
+    // "Total revenue" is named "revenue"; "Net income (loss)", as 10-Qs label it, "net income" (its sign says which).
+    const measure = /^(?:total|group|consolidated|overall)\s+(.{4,})$/.exec(label)?.[1] ?? (/\s*\((?:loss|losses)\)/.test(label) ? label.replace(/\s*\((?:loss|losses)\)/, '').trim() : undefined);
     if (measure === undefined || !NAMES_A_MEASURE.test(measure) || labelled.has(measure)) continue;
     found.set(measure, found.has(measure) ? undefined : label);
   }

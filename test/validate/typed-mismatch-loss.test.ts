@@ -26,6 +26,15 @@ const mismatches = (text: string, label?: string, values?: [number, number, numb
   validateWithWarnings(canvas(text, label, values)).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
 
 describe('typed-mismatch reads a loss typed in English prose with its sign', () => {
+  it('reads a label written with "(loss)", as 10-Qs write it, by its measure alone: "Net income was $45 million" of Net income (loss)', () => {
+    // A loss typed as a profit, or the wrong loss, under the measure's name without "(loss)": reported.
+    expect(mismatches('Net income was $54 million in Q3 2025.')).toEqual([expect.stringContaining('"$54 million" is typed into the text as Net income (loss) for "Q3 2025", but net_income@2025-09-30 is -$54 million (Q3 2025), a loss, which the text types as a profit')]);
+    expect(mismatches('Net income was -$45 million in Q3 2025.')).toEqual([expect.stringContaining('"-$45 million" is typed into the text as Net income (loss) for "Q3 2025", but net_income@2025-09-30 is -$54 million')]);
+    expect(mismatches('Operating income was $21 million in Q3 2025.')).toEqual([expect.stringContaining('"$21 million" is typed into the text as Operating income (loss) for "Q3 2025", but operating_income is -$20 million (Q3 2025), a loss, which the text types as a profit')]);
+    // Right, or another metric's label without "(loss)" in the canvas: left alone.
+    for (const text of ['Net income was -$54 million in Q3 2025.', 'The net loss was $54 million in Q3 2025.', 'Net income was a loss of $54 million in Q3 2025.']) expect(mismatches(text), text).toEqual([]);
+  });
+
   it('reads a loss\'s words joined to a measure that is a loss as -X, and compares it with the figure for the period', () => {
     expect(mismatches('The net loss narrowed to $45 million in Q3 2025.', 'Net income')).toEqual([
       '"$45 million" is typed into the text as a loss of Net income for "Q3 2025", but net_income@2025-09-30 is -$54 million (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[net_income.size]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
