@@ -111,6 +111,11 @@ function scaleWord(language: string, scale: Scale): string {
   return scale; // not reached for a language Intl knows: every one has a long form
 }
 
+/** A briefing.language's primary subtag, in lower case ("pt" for pt-BR, "zh" for zh-Hans); "en" where none is given. */
+export function languageCode(language: string | undefined): string {
+  return (language ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+}
+
 /** "German" for de, "Brazilian Portuguese" for pt-BR, as messages name a briefing.language (the tag itself where Intl has no name for it); undefined for a tag Intl refuses. */
 export function languageName(language: string): string | undefined {
   try {

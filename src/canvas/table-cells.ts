@@ -7,6 +7,7 @@ import type { KeyPath } from './key-path.ts';
 import type { CanvasInput, Table } from '../validate/schema.ts';
 import { chapterEntries } from './blocks.ts';
 import { columnNotations, type Cell, type ColumnNotation } from './table-numbers.ts';
+import { languageCode } from './local-figures.ts';
 
 /**
  * The languages whose text the typed checks read in words of their own (validate/typed-findings.ts: German, French,
@@ -20,7 +21,7 @@ const OWN_WORDS_LANGUAGES: ReadonlySet<string> = new Set(['de', 'fr', 'pt', 'es'
  * checks read in words of its own. The data notes say which, so that they never claim a check that was not made.
  */
 export function readsTableCells(language: string | undefined): boolean {
-  return !OWN_WORDS_LANGUAGES.has((language ?? 'en').toLowerCase().split(/[-_]/)[0]!);
+  return !OWN_WORDS_LANGUAGES.has(languageCode(language));
 }
 
 /** What a free table's column says of each of its cells. */

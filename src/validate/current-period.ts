@@ -10,6 +10,7 @@ import { isLookingAhead, type MetricIndex } from '../canvas/series.ts';
 import { calendarQuarterEnd, namedPeriods, periodKeysOf, withoutPeriods } from '../canvas/text-periods.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
 import { escapeRegExp } from '../words.ts';
+import { languageCode } from '../canvas/local-figures.ts';
 
 /** Between a word and what follows it, in any script. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
@@ -179,7 +180,7 @@ export function undatedFigure(ids: readonly string[], index: MetricIndex, canvas
 
 /** The words a text is read in (typed-mismatch's languages), by briefing.language. */
 export function languageOf(language: string | undefined): string {
-  const code = (language ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+  const code = languageCode(language);
   return code in TIME_WORDS ? code : 'en';
 }
 

@@ -16,7 +16,7 @@ import { comparesBefore, dayKeyOf, namedDays, namedPeriods, periodAndDayKeysOf, 
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
 import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
-import { languageName, localFigures } from '../canvas/local-figures.ts';
+import { languageCode, languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
@@ -835,8 +835,13 @@ function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; qua
 
 /** The joins of `language` (briefing.language: its primary subtag, "pt-BR" Portuguese's): English's where not one of those. */
 function joinsOf(language: string | undefined): Joins {
-  const code = (language ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+  const code = languageCode(language);
   return OTHER_JOINS[code] ?? CJK_JOINS[code] ?? ENGLISH_JOINS;
+}
+
+/** Whether text in `language` is read in words of its own, not English's (joinsOf): its free tables' cells must then not be read as English sentences (canvas/table-cells.ts readsTableCells says the same, for the data notes). */
+export function readsInOwnWords(language: string | undefined): boolean {
+  return joinsOf(language) !== ENGLISH_JOINS;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { NORDWIND, nordwindCanvas, nordwindModel } from '../support/fixtures.ts';
+import { readsTableCells } from '../../src/canvas/table-cells.ts';
+import { readsInOwnWords } from '../../src/validate/typed-findings.ts';
 import { checkCanvas } from '../../src/pipeline.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { fitHead, leftHead } from '../../src/render/page-css.ts';
@@ -75,6 +77,10 @@ describe('the renderer\'s HTML', () => {
       inLanguage.briefing = { ...inLanguage.briefing, language };
       expect(noneLine(inLanguage), language).toContain(unread ? 'Numbers entered directly in a table are not checked: the checks read tables\' cells in briefings in English only.</p>' : 'Numbers entered directly in a table are checked only where the row names a figure in the register;');
       expect('tableCellsUnread' in buildModel(inLanguage, { name: 'n', setKey: 'full' }).appendix, language).toBe(unread);
+    }
+    // What the notes claim is what typed-mismatch does: the cell check's languages are those it reads in words of their own.
+    for (const language of ['en', 'en-GB', 'de', 'de-CH', 'fr', 'pt-BR', 'es', 'it', 'nl', 'ja', 'zh-Hans', 'zh-Hant', 'ko', 'sv', 'pl', 'hi', undefined]) {
+      expect(readsTableCells(language), language).toBe(!readsInOwnWords(language));
     }
   });
 
