@@ -129,14 +129,10 @@ export function bareTableNumbers(canvas: CanvasInput): BareNumber[] {
     const label = typeof table.rows[row]?.[0] === 'string' ? table.rows[row][0] : '';
     const perUnit = label === '' ? undefined : perUnitMetric(canvas, label);
     const code = /^[A-Za-z]{3}$/.test(unit.currency) ? ' ' : '';
-    if (perUnit !== undefined || PER_SHARE.test(label)) {
-      // (Pence are not read: a cell is read as an amount in a currency's unit, typed-findings.ts' cellSentence.)
-      if (perUnit === undefined || perUnit.pence || !(typeof table.title === 'string' && table.title.search(EXCEPT_PER_SHARE) >= 0)) return [];
-      const read = `${sign}${unit.currency}${code}${digits}`;
-      const amounts = typedAmounts(read, undefined, language);
-      return amounts.length === 1 && amounts[0]!.token === read ? [{ path, written: number.text, read, where: stated.where }] : [];
-    }
-    const read = `${sign}${unit.currency}${code}${digits} ${unit.scale}`;
+    const perShare = perUnit !== undefined || PER_SHARE.test(label);
+    // (Pence are not read: a cell is read as an amount in a currency's unit, typed-findings.ts' cellSentence.)
+    if (perShare && (perUnit === undefined || perUnit.pence || !(typeof table.title === 'string' && table.title.search(EXCEPT_PER_SHARE) >= 0))) return [];
+    const read = `${sign}${unit.currency}${code}${digits}${perShare ? '' : ` ${unit.scale}`}`;
     // Only as an amount is read in text: one amount, the whole of it (a sign no amount is read with is no unit).
     const amounts = typedAmounts(read, undefined, language);
     if (amounts.length !== 1 || amounts[0]!.token !== read) return [];
