@@ -16,7 +16,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import type { Metric } from '../validate/schema.ts';
-import { daysInMonth, monthEnd } from './dates.ts';
+import { daysInMonth, monthEnd, MONTH_WORDS } from './dates.ts';
 import { CHINESE_QUARTER, chineseQuarterNumber, MONTHS, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
 
 // V8 compiles a regular expression twice by default: to bytecode when it is first used, to machine code when it is used
@@ -765,19 +765,9 @@ function comparedAt(sentence: string, at: number, end: number): Pick<NamedPeriod
 
 /** The months by their names, January first, in the languages the checks read: full, and English's short ones. */
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map([
-  'january|jan|januar|jänner|janvier|janeiro|enero|gennaio|januari',
-  'february|feb|februar|février|fevereiro|febrero|febbraio|februari',
-  'march|mar|märz|mars|março|marzo|maart',
-  'april|apr|avril|abril|aprile',
-  'may|mai|maio|mayo|maggio|mei',
-  'june|jun|juni|juin|junho|junio|giugno',
-  'july|jul|juli|juillet|julho|julio|luglio',
-  'august|aug|août|agosto|augustus',
-  'september|sep|sept|septembre|setembro|septiembre|setiembre|settembre',
-  'october|oct|oktober|octobre|outubro|octubre|ottobre',
-  'november|nov|novembre|novembro|noviembre',
-  'december|dec|dezember|décembre|dezembro|diciembre|dicembre',
-].flatMap((names, i) => names.split('|').map((name) => [name, i + 1] as const)));
+  ...Object.values(MONTH_WORDS).flatMap((months) => months.flatMap((names, i) => names.map((name) => [name, i + 1] as const))),
+  ['jänner', 1] as const, // Austria's January
+]);
 const MONTH_WORD = [...MONTH_NAMES.keys()].sort((a, b) => b.length - a.length).join('|');
 /**
  * A day: "30 June 2025", "30th of June 2025", "June 30, 2025", "Sept. 30, 2025", "30. Juni 2025", "30 juin 2025", "30 de

@@ -11,20 +11,14 @@ import { calendarQuarterEnd, namedPeriods, periodKeysOf, withoutPeriods } from '
 import { periodEndIn } from '../canvas/conflicts.ts';
 import { escapeRegExp } from '../words.ts';
 import { languageCode } from '../canvas/local-figures.ts';
+import { MONTH_WORDS } from '../canvas/dates.ts';
 
 /** Between a word and what follows it, in any script. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
 /** A year, as a number of four digits from 1900 (not the digits of an amount: "9076"). */
 const YEAR = String.raw`(?<![\d.,])(?:19|20)\d{2}(?![\d.,]?\d)`;
-const MONTHS = {
-  en: 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec',
-  de: 'januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember',
-  fr: 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
-  pt: 'janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro',
-  es: 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
-  it: 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre',
-  nl: 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december',
-};
+/** Each language's month names (canvas/dates.ts MONTH_WORDS), as alternatives of a pattern. */
+const MONTHS = Object.fromEntries(Object.entries(MONTH_WORDS).map(([language, months]) => [language, months.flat().join('|')])) as Record<keyof typeof MONTH_WORDS, string>;
 
 /**
  * Words of a period other than a quarter, of a part of one, of an earlier or later time, or of the future: a sentence
