@@ -387,7 +387,7 @@ const CLAUSE_BREAK = /[;!?]|\s[-–—]\s|,\s*(?:and|yet|so)(?![\p{L}])|(?<![\p{
  * (OUTLOOK_WORD, not a measure of the past) is in its clause, or "projects" or "targeted for" governs it. In linear time:
  * each clause is read once, and each word that looks ahead on the 60 characters before it.
  */
-export function outlookPeriods(sentence: string, named: Array<Pick<NamedPeriod, 'at'>>): boolean[] {
+export function outlookPeriods(sentence: string, named: ReadonlyArray<Pick<NamedPeriod, 'at'>>): boolean[] {
   const starts = [0];
   for (const b of sentence.matchAll(CLAUSE_BREAK)) starts.push(b.index + b[0].length);
   const ahead = starts.map(() => false);
@@ -636,7 +636,32 @@ export function withoutPeriods(text: string, periods: readonly Pick<NamedPeriod,
  * quarters named by their number alone too ("in Q2", "im zweiten Quartal": YEARLESS_QUARTER), as a sentence that gives a
  * figure names them (period-mismatch), not as a figure's own period words or a title do.
  */
-export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] {
+export function namedPeriods(sentence: string, yearless = false): readonly Readonly<NamedPeriod>[] {
+  const cache = yearless ? readPeriods.yearless : readPeriods.dated;
+  let periods = cache.get(sentence);
+  if (periods === undefined) {
+    periods = Object.freeze(readNamedPeriods(sentence, yearless).map((p) => Object.freeze(p)));
+    if (readPeriods.chars + sentence.length > READ_PERIODS_CHARS) {
+      readPeriods.dated.clear();
+      readPeriods.yearless.clear();
+      readPeriods.chars = 0;
+    }
+    cache.set(sentence, periods);
+    readPeriods.chars += sentence.length;
+  }
+  return periods;
+}
+
+/**
+ * namedPeriods' readings by sentence, with `yearless` and without: the same sentence is read by most rules of a check,
+ * and again by the next check of the same text (watch, a queue worker, the tests), each reading a score of patterns over
+ * it. What it gives depends on nothing but the sentence, and is frozen: no reader can change another's. Bounded by the
+ * characters kept: cleared when full.
+ */
+const readPeriods = { dated: new Map<string, readonly Readonly<NamedPeriod>[]>(), yearless: new Map<string, readonly Readonly<NamedPeriod>[]>(), chars: 0 };
+const READ_PERIODS_CHARS = 1_000_000;
+
+function readNamedPeriods(sentence: string, yearless: boolean): NamedPeriod[] {
   const found: NamedPeriod[] = [];
   const { read, spans, ending } = japaneseFiscalWords(sentence);
   // Where the words end in the sentence as written: a period read in part of a rewritten word ends where the word does

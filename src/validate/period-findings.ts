@@ -49,7 +49,7 @@ const TIED_AFTER = /^\s*(?:(?:in|for|during|over|at|of|as of|through)\s+)?(?:the
  * for Q2 2025 the company had guided [[guide_q2]]", "the Q2 2025 margin, at [[margin_q2]]"); else the last before it
  * ("Revenue was [[revenue]] on strong demand in Q2 2025"). By the periods' order in `named`.
  */
-function periodOwners(sentence: string, named: NamedPeriod[], refs: Placed[]): Array<Placed | undefined> {
+function periodOwners(sentence: string, named: readonly NamedPeriod[], refs: Placed[]): Array<Placed | undefined> {
   return named.map((p) => {
     const before = refs.filter((r) => r.end <= p.at).at(-1);
     if (before !== undefined && TIED_AFTER.test(sentence.slice(before.end, p.at))) return before;
@@ -91,7 +91,7 @@ const OPENING_AFTER_SUBJECT = /^[\s"'“‘(]*(\p{L}[\p{L}\s'’-]{0,38}?)\s{1,3
  * (LIKENED). Any other period is read as before. Each period looks at the figure just before
  * and just after it, on bounded slices: linear in the sentence.
  */
-function yearlessApart(sentence: string, named: NamedPeriod[], refs: Placed[]): boolean[] {
+function yearlessApart(sentence: string, named: readonly NamedPeriod[], refs: Placed[]): boolean[] {
   const near = (between: string) => between.length <= 40 && !CLAUSE_APART.test(between) && (between.trim() === '' || between.trim().split(/\s+/).length <= 4);
   let r = 0;
   return named.map((p) => {
@@ -134,7 +134,7 @@ const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Mat
  * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
  * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
  */
-function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], apart: boolean[], ref: Placed, refs: Placed[]): Map<string, SentencePeriods> {
+function periodsByKind(named: readonly NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], apart: boolean[], ref: Placed, refs: Placed[]): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
   named.forEach((p, i) => {
     const kind = keyKind(p.key);
@@ -320,7 +320,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as readonly NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -526,7 +526,7 @@ const POINT_BEFORE = new RegExp(String.raw`\b(?:${POINT}|dipped|dropped|fell|dec
  * point's period, nor a period it compares with ("up from Q2 2025", "since Q3 2024": left out of `named`), nor one of
  * the chart's points it speaks of as a point ("the Q2 2025 dip": POINT_AFTER, POINT_BEFORE), nor a later period.
  */
-function trendMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption', shown: string, named: NamedPeriod[], figures: Array<{ id: string; m: Metric }>, fiscalShift: number | undefined): Finding[] {
+function trendMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption', shown: string, named: readonly NamedPeriod[], figures: Array<{ id: string; m: Metric }>, fiscalShift: number | undefined): Finding[] {
   const dated = figures.filter(({ m }) => m.period_end !== undefined);
   if (dated.length === 0) return [];
   const end = dated.map(({ m }) => m.period_end!).sort().at(-1)!;

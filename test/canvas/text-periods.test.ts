@@ -43,6 +43,21 @@ describe('namedPeriods: at and end', () => {
     }
   });
 
+  it('reads a sentence once for every rule that asks, and gives each reader a reading it cannot change for the next', () => {
+    const sentence = 'Revenue rose in Q3 2025 compared with Q2 2025.';
+    const first = namedPeriods(sentence);
+    expect(first.map((p) => p.key)).toEqual(['q:2025-09-30', 'q:2025-06-30']);
+    expect(namedPeriods(sentence)).toBe(first);
+    expect(() => {
+      (first[0] as { key: string }).key = 'q:2024-09-30';
+    }).toThrow(TypeError);
+    expect(() => (first as unknown as unknown[]).push(first[0])).toThrow(TypeError);
+    expect(namedPeriods(sentence).map((p) => p.key)).toEqual(['q:2025-09-30', 'q:2025-06-30']);
+    // Read with yearless quarters, the same sentence is another reading.
+    expect(namedPeriods('In Q3 revenue rose.', true).map((p) => p.key)).toEqual(['qn:3']);
+    expect(namedPeriods('In Q3 revenue rose.')).toEqual([]);
+  });
+
   it('reads no period in Korean words that name none, or nine months: "2025년" alone, "3분기 누적", "1~3분기", "3분기 2025억원"', () => {
     for (const sentence of ['2025년 매출은 12조원이었다.', '2025년 3분기 누적 매출', '2025년 1~3분기 매출', '3분기 2025억원의 매출', '12025 3분기']) expect(placed(sentence), sentence).toEqual([]);
   });
