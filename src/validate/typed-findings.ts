@@ -1876,6 +1876,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
   const found: Finding[] = [];
   const ids = Object.keys(index.metrics);
   for (const { text, path } of referringTexts(canvas)) {
+    let sentenceOf: ReturnType<typeof sentenceFinder> | undefined;
     for (const ref of parseReferences(text)) {
       if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
       const id = resolveRef(index, ref.id!);
@@ -1909,7 +1910,12 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // The words around it: what follows the typed change, and the rest of its clause before it ("versus Q3 2024", the
       // period a year before the figure's, is its year-on-year basis: "from Q2 2025" is another), in the canvas's language
       // too ("ggü. Vorquartal", "währungsbereinigt").
-      const words = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
+      // After it, to the end of its clause ("up 1.4% from $1,215 million in the second quarter"), at most 80 characters:
+      // not the next clause's or sentence's basis ("up 9% year on year, and 1.4% from Q2 2025").
+      sentenceOf ??= sentenceFinder(text);
+      const after = text.slice(at + phrase.length, Math.min(sentenceOf(at).end, at + phrase.length + 80));
+      const clauseEnd = after.search(BASIS_CLAUSE_END);
+      const words = text.slice(Math.max(0, at - 30), at + phrase.length) + (clauseEnd === -1 ? after : after.slice(0, clauseEnd));
       if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own) || lang.basis?.test(words) || lang.sequential?.test(words)) continue;
       const typed = (change.down ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
@@ -2330,6 +2336,9 @@ function yearBefore(own: Set<string>): Set<string | undefined> {
   return new Set([...own].map((k) => keyBefore(k, 12)));
 }
 
+/** Where the clause a typed change is in ends, in its sentence after it: what its basis is read in (a semicolon, ", and", "while"). */
+const BASIS_CLAUSE_END = /;|,\s*(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas)\s/iu;
+
 /**
  * Whether `words` compare with a period neither the figure's own (`own`: its keys) nor the one a year before it: "up 3.8%
  * compared with the second quarter of 2025" beside Q3 2025's figure is a change on another basis than year on year.
@@ -2337,7 +2346,8 @@ function yearBefore(own: Set<string>): Set<string | undefined> {
 function comparedWithOtherPeriod(words: string, own: Set<string>): boolean {
   if (own.size === 0) return false;
   const before = yearBefore(own);
-  return namedPeriods(words).some((p) => p.compared && !before.has(p.key) && !own.has(p.key));
+  // (A quarter named by its number alone, "on $1,215 million in the second quarter", is another when its number is not the figure's.)
+  return namedPeriods(words, true).some((p) => p.compared && !before.has(p.key) && !own.has(p.key));
 }
 
 /**

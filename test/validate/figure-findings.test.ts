@@ -971,6 +971,17 @@ describe('typed-figure', () => {
     expect(rules(canvas([whole], said('Revenue was [[rev]], up 9.6%.')))).toEqual(['typed-figure']);
   });
 
+  it('reads a change\'s basis to the end of its clause, a quarter named by its number alone too, and not in the next clause', () => {
+    const rev = 'revenue: { label: Revenue, unit: EUR, scale: million, period_type: quarter, source: Report, values: [{ value: 397.1, period: Q2 2025, period_end: 2025-06-30 }, { value: 402.6, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.3 } }] }';
+    // Sequential: 402.6 on 397.1 is up 1.4%.
+    for (const text of ['Revenue was [[revenue]], up 1.4% from €397.1 million in the second quarter.', 'Revenue was [[revenue]], up 1.4% on €397.1 million in the second quarter.', 'Revenue was [[revenue]], up 8.3% year on year and 1.4% from the second quarter.']) {
+      expect(findingsOf(canvas([rev], said(text))).filter((f) => f.includes('stated change')), text).toEqual([]);
+    }
+    for (const text of ['Revenue was [[revenue]], up 1.4% year on year and 8.3% from Q2 2025.', 'Revenue was [[revenue]], up 1.4%; it was 8.3% from the second quarter.']) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([expect.stringContaining('typed-figure: "up 1.4%" is typed into the text beside [[revenue]], whose stated change is +8.3% YoY')]);
+    }
+  });
+
   it('reads a change typed after a figure and its period\'s words, as analysts write it: "[[revenue]] in Q3 2025, up 3.8% YoY", "€402.6 million in Q3 2025, up 3.8%"', () => {
     const rev = 'revenue: { label: Revenue, unit: EUR, scale: million, period_type: quarter, source: Report, values: [{ value: 371.7, period: Q3 2024, period_end: 2024-09-30 }, { value: 402.6, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.3 } }] }';
     const orders = 'orders: { label: Order intake, value: 420, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Report }';
