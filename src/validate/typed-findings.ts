@@ -1839,11 +1839,21 @@ const JA_CHANGE_BEFORE = /(?<!前期比\s?|前四半期比\s?)(?:(?:前年同期
  * (`own`: its period keys) and a comma or bracket ("[[revenue]] in Q3 2025, up 3.8% YoY", "[[revenue]] for the quarter
  * (+3.8%)"), or just before it (..., at): as typed, its word of direction, its digits, and where it starts.
  */
+/** The length of a bracket that opens `words` and names one of the figure's own periods (`own`: its keys) and nothing else: "(July–September 2025)"; else 0. */
+function glossOf(words: string, own: Set<string>): number {
+  const bracket = /^\s*[(（]([^()（）]{1,60})[)）]/u.exec(words);
+  if (bracket === null) return 0;
+  const inner = bracket[1]!.trim();
+  return namedPeriods(inner).some((p) => own.has(p.key) && p.at === 0 && p.end === inner.length) ? bracket[0].length : 0;
+}
+
 function typedChangeBeside(text: string, at: number, end: number, own: Set<string>, lang: Joins): { phrase: string; needle: string; down: boolean; digits: string; at: number } | undefined {
   const period = periodAfter(text.slice(end, end + PERIOD_WORDS));
   // (Another period's figure, "[[revenue]] in Q2 2025" of Q3's: period-mismatch's to report, not its change.)
   const ofIt = period !== undefined && (period.key !== undefined ? own.has(period.key) : period.kinds === undefined || [...own].some((k) => period.kinds!.includes(periodKeyKind(k))));
-  const past = ofIt && /^\s*[,(]/.test(text.slice(end + period!.length)) ? period!.length : 0;
+  // With its months in brackets after it, as a fiscal quarter is glossed: "in Q2 FY2025 (July–September 2025)".
+  const periodEnd = ofIt ? end + period!.length + glossOf(text.slice(end + period!.length, end + period!.length + PERIOD_WORDS), own) : end;
+  const past = ofIt && /^\s*[,(]/.test(text.slice(periodEnd)) ? periodEnd - end : 0;
   const rest = text.slice(end + past, end + past + 40);
   const start = Math.max(0, at - 60);
   const lead = text.slice(start, at);

@@ -982,6 +982,17 @@ describe('typed-figure', () => {
     }
   });
 
+  it('reads a change typed beside a figure whose period words carry its months in brackets, as a fiscal quarter is glossed: "in Q2 FY2025 (July–September 2025)"', () => {
+    const rev = 'revenue: { label: Revenue, unit: JPY, scale: billion, period_type: quarter, source: Report, values: [{ value: 298.4, period: "Q2 FY2024 (Jul–Sep 2024)", period_end: 2024-09-30 }, { value: 326.9, period: "Q2 FY2025 (Jul–Sep 2025)", period_end: 2025-09-30, change: { percent: 9.6 } }] }';
+    for (const text of ['Revenue rose 15% to [[revenue]] in Q2 FY2025 (July–September 2025).', 'Revenue was [[revenue]] in Q2 FY2025 (July–September 2025), up 15% year on year.', 'Revenue grew 15% to [[revenue]] in Q3 2025 (Jul–Sep 2025).']) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([expect.stringMatching(/typed-figure: "(?:rose|up|grew) 15%" is typed into the text beside \[\[revenue\]\], whose stated change is \+9\.6% YoY/)]);
+    }
+    // As stated; a bracket that is no gloss of its period.
+    for (const text of ['Revenue rose 9.6% to [[revenue]] in Q2 FY2025 (July–September 2025).', 'Revenue was [[revenue]] in Q2 FY2025 (July–September 2025), up 10% year on year.', 'Revenue was [[revenue]] in Q2 FY2025 (April–June 2025: ¥301.2 billion), up 15% on the first quarter.']) {
+      expect(findingsOf(canvas([rev], said(text))).filter((f) => f.includes('stated change')), text).toEqual([]);
+    }
+  });
+
   it('reads a change typed after a figure and its period\'s words, as analysts write it: "[[revenue]] in Q3 2025, up 3.8% YoY", "€402.6 million in Q3 2025, up 3.8%"', () => {
     const rev = 'revenue: { label: Revenue, unit: EUR, scale: million, period_type: quarter, source: Report, values: [{ value: 371.7, period: Q3 2024, period_end: 2024-09-30 }, { value: 402.6, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.3 } }] }';
     const orders = 'orders: { label: Order intake, value: 420, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Report }';
