@@ -1781,6 +1781,24 @@ function statedYearOnYear(m: Metric, language: string | undefined): { value: num
   return { value: c.percent, step: 10 ** -decimals, shown };
 }
 
+/**
+ * A percentage's stated change in points (YoY) as the change in percent it is of the percentage a year before: a margin of
+ * 16.5%, +2.5 pp from 14.0%, is up 17.9%. "up 17.9%" beside it is that change; "up 2.5%" or "up 1.4%" is another figure
+ * (a reader takes a percent beside a percentage for its relative change), and is told to write points. The range the
+ * rounding of both allows, as its middle and step.
+ */
+function pointsAsPercent(m: Metric, language: string | undefined): { value: number; step: number; shown: string } | undefined {
+  const c = m.change;
+  if (m.unit !== 'percent' || m.value === undefined || c?.points === undefined || c.percent !== undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
+  const [valueHalf, pointsHalf] = [0.5 * 10 ** -(m.decimals ?? decimalsOf(m.value)), 0.5 * 10 ** -(c.decimals ?? decimalsOf(c.points))];
+  const relative = (value: number, points: number) => (points / (value - points)) * 100;
+  const corners = [-1, 1].flatMap((v) => [-1, 1].map((p) => relative(m.value! + v * valueHalf, c.points! + p * pointsHalf)));
+  if (m.value - c.points - valueHalf - pointsHalf <= 0 || !corners.every(Number.isFinite)) return undefined;
+  const [lo, hi] = [Math.min(...corners), Math.max(...corners)];
+  const shown = localChange(c.points, c.decimals ?? decimalsOf(c.points), 'points', language, c.basis ?? 'YoY') ?? `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), c.decimals ?? decimalsOf(c.points))} pp ${c.basis ?? 'YoY'}`;
+  return { value: (lo + hi) / 2, step: hi - lo, shown: `${shown}, a change of ${signedPercent((lo + hi) / 2, language)} from ${formatNumber(m.value - c.points, m.decimals ?? decimalsOf(m.value))}% (a percent beside a percentage reads as its change in percent: write the change in points)` };
+}
+
 /** A change in percent as a reference to a stated change prints it, to a tenth: "+9.5%", "−3.1%"; in German "+9,5 %". */
 function signedPercent(x: number, language: string | undefined): string {
   return localChange(x, 1, 'percent', language) ?? `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${formatNumber(Math.abs(x), 1)}%`;
@@ -1908,7 +1926,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
         disagrees(points.needle, points.at, points.stated, signedChange(points.needle, points.down, points.unit));
         continue;
       }
-      const yoy = m === undefined ? undefined : statedYearOnYear(m, canvas.briefing?.language);
+      const yoy = m === undefined ? undefined : statedYearOnYear(m, canvas.briefing?.language) ?? pointsAsPercent(m, canvas.briefing?.language);
       // A figure that states no change: the change it has with its figure a year earlier, where the canvas has one.
       const implied = m === undefined || yoy !== undefined ? [] : impliedYearOnYear(index.metrics, ids, id);
       if (yoy === undefined && implied.length === 0) continue;
@@ -1970,7 +1988,7 @@ function signedChange(needle: string, down: boolean, unit: string): string {
 }
 
 /** A change in points or basis points typed just after a percentage's reference ("[[cet1]], up 50bps"), or just before it ("widened 15 basis points to [[nim]]"). */
-const POINTS = String.raw`(\d+(?:\.\d+)?)\s?(bps?|basis points?|pp|percentage points?)`;
+const POINTS = String.raw`(\d+(?:\.\d+)?)\s?(bps?|basis points?|pp|percentage points?|points?|pts?)`;
 const POINTS_AFTER = new RegExp(String.raw`^\s*[,(]?\s*(up|down)\s+(?:by\s+)?${POINTS}(?![\w%])`, 'id');
 const POINTS_BEFORE = new RegExp(String.raw`\b(up|down|rose|grew|increased|climbed|widened|expanded|fell|declined|dropped|decreased|narrowed|contracted|compressed)\s+(?:by\s+)?${POINTS}\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s*$`, 'id');
 const POINTS_DOWN = /^(?:down|fell|declined|dropped|decreased|narrowed|contracted|compressed)$/i;

@@ -1311,6 +1311,23 @@ describe('a change in points typed beside a percentage', () => {
   });
 });
 
+describe('a change in percent typed beside a percentage whose change is stated in points', () => {
+  const margin = 'margin: { label: Operating margin, unit: percent, period_type: quarter, source: 10-Q, values: [{ value: 16.5, period: Q3 2025, period_end: 2025-09-30, change: { points: 2.5 } }] }';
+  const text = (t: string) => `          - paragraph: '${t}'\n`;
+  it('reads it as the change in percent it is (+2.5 pp from 14.0% is +17.9%), and finds the points typed as a percent, or a percent of neither', () => {
+    expect(findingsOf(canvas([margin], text('The operating margin was [[margin]], up 2.5%.')))).toEqual([
+      '10 typed-figure: "up 2.5%" is typed into the text beside [[margin]], whose stated change is +2.5 pp YoY, a change of +17.9% from 14.0% (a percent beside a percentage reads as its change in percent: write the change in points): the two disagree, and the reader sees both. Correct the text or the figure\'s change; write [[margin.change]] to print the stated change, which follows the figure',
+    ]);
+    for (const t of ['The operating margin was [[margin]], up 1.4%.', 'The operating margin rose 25% to [[margin]].', 'The operating margin was [[margin]], up 1.4 points.']) {
+      expect(rules(canvas([margin], text(t))), t).toEqual(['typed-figure']);
+    }
+    // The change in percent, as rounded (17.7% to 18.1% from the rounding of 16.5 and 2.5); the points, in points or pts; another basis: nothing.
+    for (const t of ['The operating margin was [[margin]], up 17.9%.', 'The operating margin was [[margin]], up 18%.', 'The operating margin was [[margin]], up 2.5 points.', 'The operating margin widened 2.5 pts to [[margin]].', 'The operating margin was [[margin]], up 5% sequentially.']) {
+      expect(rules(canvas([margin], text(t))), t).toEqual([]);
+    }
+  });
+});
+
 describe('typed-mismatch', () => {
   const quarterly = (id: string, label: string, q1: number, q2: number) =>
     `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: ${q1}, period: Q1 FY25, period_end: 2024-09-30 }, { value: ${q2}, period: Q1 FY26, period_end: 2025-09-30 }] }`;
