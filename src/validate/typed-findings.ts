@@ -1795,8 +1795,13 @@ function pointsAsPercent(m: Metric, language: string | undefined): { value: numb
   const corners = [-1, 1].flatMap((v) => [-1, 1].map((p) => relative(m.value! + v * valueHalf, c.points! + p * pointsHalf)));
   if (m.value - c.points - valueHalf - pointsHalf <= 0 || !corners.every(Number.isFinite)) return undefined;
   const [lo, hi] = [Math.min(...corners), Math.max(...corners)];
-  const shown = localChange(c.points, c.decimals ?? decimalsOf(c.points), 'points', language, c.basis ?? 'YoY') ?? `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), c.decimals ?? decimalsOf(c.points))} pp ${c.basis ?? 'YoY'}`;
+  const shown = statedPoints(c.points, c.decimals ?? decimalsOf(c.points), c.basis, language);
   return { value: (lo + hi) / 2, step: hi - lo, shown: `${shown}, a change of ${signedPercent((lo + hi) / 2, language)} from ${formatNumber(m.value - c.points, m.decimals ?? decimalsOf(m.value))}% (a percent beside a percentage reads as its change in percent: write the change in points)` };
+}
+
+/** A stated change in points as a reference to it prints it: "+2.5 pp YoY"; in German "+2,5 PP ggü. Vorjahr". */
+function statedPoints(points: number, decimals: number, basis: string | undefined, language: string | undefined): string {
+  return localChange(points, decimals, 'points', language, basis ?? 'YoY') ?? `${points > 0 ? '+' : points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(points), decimals)} pp ${basis ?? 'YoY'}`;
 }
 
 /** A change in percent as a reference to a stated change prints it, to a tenth: "+9.5%", "−3.1%"; in German "+9,5 %". */
@@ -2018,7 +2023,7 @@ function pointsChange(m: Metric, text: string, at: number, end: number, language
   const shown = c.decimals ?? decimalsOf(c.points);
   // Beyond the rounding of both: "up 18bps" beside a stated +0.2 pp is no disagreement.
   if (Math.abs(c.points - typed) <= (0.5 * 10 ** -decimals) / (basisPoints ? 100 : 1) + 0.5 * 10 ** -shown + 1e-9) return undefined;
-  return { needle, at: from, down: POINTS_DOWN.test(word), unit: ` ${unit}`, stated: localChange(c.points, shown, 'points', language, c.basis ?? 'YoY') ?? `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
+  return { needle, at: from, down: POINTS_DOWN.test(word), unit: ` ${unit}`, stated: statedPoints(c.points, shown, c.basis, language) };
 }
 
 /**
