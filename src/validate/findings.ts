@@ -56,7 +56,7 @@ import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches }
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { amount, figure, localChange, localFigure } from './figure-words.ts';
-import { textReferences } from './referring-texts.ts';
+import { textReferences, type TextReference } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
 import { ackFigures, acknowledges, AGAINST, changeMismatchPins, marginMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
@@ -69,7 +69,7 @@ import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
-import { movedWords } from './moved-words.ts';
+import { movedFrom, movedWords } from './moved-words.ts';
 import { roundedCells } from './rounded-cells.ts';
 import { staleTypedFigures, type EarlierVersion } from './stale-typed-figures.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
@@ -128,7 +128,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),
+    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...levelDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
   // A figure moved since the earlier version and still typed as it was, unless a finding about a typed figure is at that amount already (a note's typed-mismatch).
@@ -785,6 +785,41 @@ function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
       rule: 'change-direction',
       metrics: [id],
       message: `text ${ref.token} prints ${printed} ${moved.words.length === 1 ? 'after' : 'between'} ${listOf(moved.words.map((w) => quote(w.text)), 'and')}: the words say ${m!.label} went ${up ? 'up' : 'down'}, but its change for ${m!.period} is ${up ? 'a fall' : 'a rise'}. A series rolled forward to a period in which it turned? Reword the sentence for the figure (or check the change against the source); if the words are right as they are, acknowledge the finding`,
+    });
+  }
+  return found;
+}
+
+/**
+ * A figure beside an earlier one of its series, after words saying it moved the other way from it: "[[net_debt]] at 30
+ * June 2025, down from [[net_debt@2024-12-31]]" when net debt rose, "fell from [[revenue@2024-09-30]] to [[revenue]]" when
+ * revenue grew. As change-direction reads a change's words: written for the period they were written in, and a series
+ * rolled forward (or a figure corrected) to one in which it turned. Both figures in one unit; equal figures moved neither way.
+ */
+function levelDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  const language = canvas.briefing?.language;
+  let last: TextReference | undefined;
+  for (const here of textReferences(canvas)) {
+    const previous = last !== undefined && last.text === here.text && last.path === here.path ? last : undefined;
+    last = here;
+    if (previous === undefined || !['value', 'amount'].includes(here.ref.part!) || !['value', 'amount'].includes(previous.ref.part!)) continue;
+    const at = (r: TextReference['ref']) => ({ start: r.index, end: r.index + r.token.length });
+    const moved = movedFrom(here.text, at(previous.ref), at(here.ref));
+    if (moved === undefined) continue;
+    const [figureRef, earlierRef] = moved.earlierFirst ? [here, previous] : [previous, here];
+    const [id, earlier] = [resolveRef(index, figureRef.ref.id!), resolveRef(index, earlierRef.ref.id!)];
+    const [m, e] = [index.metrics[id], index.metrics[earlier]];
+    if (m?.value === undefined || e?.value === undefined || id === earlier || id.split('@')[0] !== earlier.split('@')[0] || m.unit !== e.unit) continue;
+    const [now, then] = [inUnits({ value: m.value, scale: m.scale }), inUnits({ value: e.value, scale: e.scale })];
+    if (now === then || (now > then) === (moved.moved === 'up')) continue;
+    found.push({
+      path: figureRef.path,
+      needle: figureRef.ref.token,
+      nth: figureRef.nth,
+      rule: 'change-direction',
+      metrics: [id, earlier],
+      message: `text ${figureRef.ref.token} prints ${figure({ ...m, value: m.value }, language)} (${m.period}), and ${earlierRef.ref.token} ${figure({ ...e, value: e.value }, language)} (${e.period}): ${quote(moved.words[0]!.text)} says ${m.label} went ${moved.moved}, but it ${now > then ? 'rose' : 'fell'}. A series rolled forward to a period in which it turned? Reword the sentence for the figures (or check them against the source); if the words are right as they are, acknowledge the finding`,
     });
   }
   return found;

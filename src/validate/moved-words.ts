@@ -49,3 +49,33 @@ export function movedWords(text: string, start: number, end: number): MovedWords
   const at = end + after[0].length - verb.length;
   return { moved: after[1] === undefined ? 'up' : 'down', words: [{ text: 'um', start: from + um.index, end: from + um.index + 2 }, { text: verb, start: at, end: at + verb.length }] };
 }
+
+/**
+ * Between a figure and an earlier one of its measure after it, words saying which way it moved from it: "[[net_debt]] at
+ * 30 June 2025, down from [[net_debt@2024-12-31]]", "[[revenue]] (up 9% on [[revenue@2024-09-30]])". In its clause: no
+ * semicolon, full stop or other figure between.
+ */
+const FROM_AFTER = /^[^[\];.]{0,60}?(?:,\s*|\(\s*|\s+)(?:(up|higher|an? (?:increase|rise))|(down|lower|an? (?:decrease|decline|fall|drop)))(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?\s+(?:from|on|versus|vs\.?|compared (?:with|to)|against)\s*$/i;
+/** Before an earlier figure, then "to" and the figure: "rose from [[revenue@2024-09-30]] to [[revenue]]". */
+const FROM_BEFORE = /(?<![\p{L}])(?:(rose|grew|increased|climbed|jumped|went up)|(fell|declined|decreased|dropped|slipped|shrank|went down))\s+from\s*$/iu;
+
+/**
+ * The words that say which way a figure moved from an earlier one beside it (English): the figure's reference at
+ * [start, end) and the earlier one's after it ("[[a]], down from [[b]]"), or the earlier one's before it ("fell from [[b]]
+ * to [[a]]": `earlierFirst`). `between` is the text between the two.
+ */
+export function movedFrom(text: string, first: { start: number; end: number }, second: { start: number; end: number }): (MovedWords & { earlierFirst: boolean }) | undefined {
+  const between = text.slice(first.end, second.start);
+  const after = FROM_AFTER.exec(between);
+  if (after !== null) {
+    const written = (after[1] ?? after[2])!;
+    const at = first.end + after.index + after[0].lastIndexOf(written, after[0].length);
+    return { moved: after[1] !== undefined ? 'up' : 'down', words: [{ text: written, start: at, end: at + written.length }], earlierFirst: false };
+  }
+  const from = Math.max(0, first.start - 40);
+  const before = /^\s+to\s+$/i.test(between) ? FROM_BEFORE.exec(text.slice(from, first.start)) : null;
+  if (before === null) return undefined;
+  const written = before[0].trim();
+  const at = from + before.index;
+  return { moved: before[1] !== undefined ? 'up' : 'down', words: [{ text: written, start: at, end: at + written.length }], earlierFirst: true };
+}

@@ -26,8 +26,11 @@ export function referringTexts(canvas: CanvasInput): Array<{ text: string; path:
   return texts;
 }
 
-/** Each well-formed reference in the texts that take them, with its text, where it is, and which occurrence of its token it is there. */
-export function* textReferences(canvas: CanvasInput): Generator<{ ref: ReturnType<typeof parseReferences>[number]; text: string; path: KeyPath; nth: number }> {
+/** A well-formed reference in a text, with its text, where it is, and which occurrence of its token it is there. */
+export interface TextReference { ref: ReturnType<typeof parseReferences>[number]; text: string; path: KeyPath; nth: number }
+
+/** Each well-formed reference in the texts that take them (TextReference). */
+export function* textReferences(canvas: CanvasInput): Generator<TextReference> {
   for (const { text, path } of referringTexts(canvas)) {
     const seen = new Map<string, number>();
     for (const ref of parseReferences(text)) {

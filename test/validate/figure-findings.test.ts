@@ -637,6 +637,22 @@ describe('change-direction', () => {
     expect(rules(canvas([rev('percent: -3')], said('Der Umsatz veränderte sich um [[rev.change]] zum Vorjahr.')))).toEqual([]);
     expect(rules(canvas([rev('percent: -3')], said('Der Konsum [[rev.change]] gestiegen.')))).toEqual([]);
   });
+
+  it('finds a figure beside an earlier one of its series after words saying it moved the other way from it', () => {
+    const cash = 'cash: { label: Net debt, unit: EUR, scale: million, period_type: as_at, source: Report, values: [{ value: 1308.6, period: 31 Dec 2024, period_end: 2024-12-31 }, { value: 1474.2, period: 30 Jun 2025, period_end: 2025-06-30 }] }';
+    const other = 'orders: { label: Order intake, value: 1500, unit: EUR, scale: million, period: H1 2025, period_end: 2025-06-30, source: Report }';
+    const text = (t: string) => `          - paragraph: '${t} [[orders]]'\n`;
+    expect(findingsOf(canvas([cash, other], text('Net debt was [[cash]] at 30 June 2025, down from [[cash@2024-12-31]] at the year end.')))).toEqual([
+      '11 change-direction: text [[cash]] prints €1,474.2 million (30 Jun 2025), and [[cash@2024-12-31]] €1,308.6 million (31 Dec 2024): "down" says Net debt went down, but it rose. A series rolled forward to a period in which it turned? Reword the sentence for the figures (or check them against the source); if the words are right as they are, acknowledge the finding',
+    ]);
+    for (const t of ['Net debt fell from [[cash@2024-12-31]] to [[cash]].', 'Net debt was [[cash]] (lower by 5% on [[cash@2024-12-31]]).', 'Net debt was [[cash]], a decrease from [[cash@2024-12-31]].', 'Net debt was [[cash]], down 12% versus [[cash@2024-12-31]].']) {
+      expect(rules(canvas([cash, other], text(t))), t).toEqual(['change-direction']);
+    }
+    // The way it went; another measure between or after; another clause; words of no direction: nothing.
+    for (const t of ['Net debt was [[cash]], up from [[cash@2024-12-31]].', 'Net debt rose from [[cash@2024-12-31]] to [[cash]].', 'Net debt was [[cash]], down from [[orders]].', 'Net debt was [[cash]]; order intake was down from [[cash@2024-12-31]].', 'Net debt was [[cash]], compared with [[cash@2024-12-31]].', 'Net debt was [[cash]]. Down from [[cash@2024-12-31]] was the year before.']) {
+      expect(rules(canvas([cash, other], text(t))), t).toEqual([]);
+    }
+  });
 });
 
 describe('resolved-contradiction', () => {
