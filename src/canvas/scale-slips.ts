@@ -93,8 +93,16 @@ export function typedSlip(typed: Pick<TypedAmount, 'token' | 'currencies' | 'val
 /** A value of a series about a power of ten off the values it should match. */
 export interface SeriesSlip {
   id: string;
-  /** The values it is compared with: the periods either side of it, or the period before it and the same period a year earlier (later, for its first). */
-  against: [string, string];
+  /**
+   * The values it is compared with: the periods either side of it, or the period before it and the same period a year
+   * earlier (later, for its first); or, for a value whose scale is written other than the rest of its series' (`scaled`),
+   * the one beside it.
+   */
+  against: [string, string] | [string];
+  /** Its scale as written (`scale: billion` among a series of millions), which the slip is in. */
+  scaled?: string;
+  /** Of a series of two figures in two scales: which of the two is in the wrong one is not known. */
+  pair?: true;
   /** The power of ten it is of them (signed: −1 for a tenth). */
   power: number;
 }
@@ -115,7 +123,8 @@ const daysApart = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(
  */
 export function seriesSlips(metrics: Record<string, Metric>, history: string[]): SeriesSlip[] {
   const values = history.map((id) => ({ id, m: metrics[id]! })).filter(({ m }) => m.value !== undefined && m.period_end !== undefined);
-  if (values.length < 3 || values.some(({ m }) => m.unit === 'percent' || m.value! <= 0)) return [];
+  if (values.some(({ m }) => m.unit === 'percent' || m.value! <= 0)) return [];
+  if (values.length < 3) return scaleWordSlips(values);
   // The series' own note, which its values carry as the canvas's metrics have them after validation: the one most of them have.
   const notes = values.map(({ m }) => m.note);
   const seriesNote = notes.find((n) => n !== undefined && notes.filter((o) => o === n).length * 2 > notes.length);
@@ -137,7 +146,32 @@ export function seriesSlips(metrics: Record<string, Metric>, history: string[]):
     const power = POWERS.flatMap((k) => [k, -k]).find((k) => v * 10 ** -k >= lo / 1.05 && v * 10 ** -k <= hi * 1.05);
     if (power !== undefined && !explained(m, [v / vx, v / vy], seriesNote)) found.push({ id, against: [x.id, y.id], power });
   });
-  return found;
+  return found.length > 0 ? found : scaleWordSlips(values);
+}
+
+/**
+ * A value of a series whose scale is written other than all the others' (`scale: billion` among millions), a power of
+ * ten (10^2 or more) off the value beside it as written, but within 2× of it as its digits read in the others' scale: the
+ * scale word is the slip ("1,474.2 billion" of net debt beside 1,308.6 million six months before). The scale word says
+ * which figure is off, so one value beside it is enough; of a series of two in two scales (two balances), the later is
+ * reported as one of the two (`pair`). Not a value the writer explained.
+ */
+function scaleWordSlips(values: Array<{ id: string; m: Metric }>): SeriesSlip[] {
+  const scales = new Set(values.map(({ m }) => m.scale));
+  if (values.length < 2 || scales.size !== 2) return [];
+  // Of two, neither is told from the other by its scale alone: the later is reported (the figure typed last), as one of the two (`pair`).
+  const odd = values.length === 2 ? [values[1]!] : values.filter(({ m }) => values.filter(({ m: o }) => o.scale === m.scale).length === 1);
+  if (odd.length !== 1) return [];
+  const i = values.indexOf(odd[0]!);
+  const { id, m } = odd[0]!;
+  const beside = [values[i - 1], values[i + 1]].filter((v) => v !== undefined && periodKind(v.m) === periodKind(m) && daysApart(v.m.period_end!, m.period_end!) <= 400);
+  const other = beside[0];
+  if (other === undefined || !precise(m) || !precise(other.m)) return [];
+  const [v, vo] = [inUnits({ value: m.value!, scale: m.scale }), inUnits({ value: other.m.value!, scale: other.m.scale })];
+  const asTheirs = inUnits({ value: m.value!, scale: other.m.scale });
+  const power = Math.round(Math.log10(v / asTheirs));
+  if (Math.abs(power) < 2 || asTheirs > vo * 2 || asTheirs < vo / 2 || explained(m, [v / vo], undefined)) return [];
+  return [{ id, against: [other.id], power, scaled: m.scale ?? 'units', ...(values.length === 2 ? { pair: true } : {}) }];
 }
 
 /**

@@ -371,15 +371,19 @@ function slippedFigures(canvas: Canvas, inBriefing: Set<string>): Array<Omit<Con
   }
   // Each series' values as check reads them: up to the briefing's date, forecasts and targets aside, oldest first.
   const series = [...new Set(Object.keys(metrics).filter((id) => id.includes('@')).map((id) => id.split('@')[0]!))];
-  for (const { id, against, power } of series.flatMap((s) => seriesSlips(metrics, seriesHistory(metrics, s, canvas.briefing.as_of)))) {
+  for (const { id, against, power, scaled, pair } of series.flatMap((s) => seriesSlips(metrics, seriesHistory(metrics, s, canvas.briefing.as_of)))) {
     if (!inBriefing.has(id) || acknowledgedAbout(canvas, 'scale-slip', [id])) continue;
     const m = metrics[id]!;
     const beside = against.map((o) => `${printed(o)} for ${metrics[o]!.period}`).join(' and ');
     found.push({
       metrics: [id, ...against],
-      suspects: [id],
-      title: `${m.label}, ${m.period}: ${powerWords(power)} the figures beside it`,
-      note: `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figures it is compared with (${beside}), which agree with each other: a digit dropped or added, or the wrong scale? The canvas gives it no note of its own (a one-off would have one); check the source before relying on it.`,
+      suspects: pair ? [id, ...against] : [id],
+      title: `${m.label}, ${m.period}: ${powerWords(power)} the ${scaled === undefined ? 'figures' : 'figure'} beside it`,
+      note: scaled === undefined
+        ? `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figures it is compared with (${beside}), which agree with each other: a digit dropped or added, or the wrong scale? The canvas gives it no note of its own (a one-off would have one); check the source before relying on it.`
+        : pair
+          ? `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figure beside it (${beside}), given in another scale (${scaled}, not ${metrics[against[0]]!.scale ?? 'units'}): one of the two scales is wrong? Their digits in one scale would be within 2× of each other; check both against the source before relying on them.`
+          : `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figure beside it (${beside}), and is the only figure of the measure given in ${scaled}: the wrong scale? The canvas gives it no note of its own (a one-off would have one); check the source before relying on it.`,
       detected: true,
       table: figureTable(canvas, byPeriod([id, ...against])),
     });

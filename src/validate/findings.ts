@@ -592,12 +592,24 @@ function scaleSlips(canvas: CanvasInput, index: MetricIndex): Finding[] {
       }];
     }));
   });
-  const series = Object.values(index.history).flatMap((history) => seriesSlips(index.metrics, history)).map(({ id, against, power }): Finding => {
+  const series = Object.values(index.history).flatMap((history) => seriesSlips(index.metrics, history)).map(({ id, against, power, scaled, pair }): Finding => {
     // Each ratio the larger way round: the value is 10.2× them, or they are 9.83× it.
     const ratios = against.map((o) => {
       const r = inUnits({ value: index.metrics[id].value!, scale: index.metrics[id].scale }) / inUnits({ value: index.metrics[o].value!, scale: index.metrics[o].scale });
       return `${formatNumber(Number((power > 0 ? r : 1 / r).toPrecision(3)))}×`;
     }).join(' and ');
+    const advice = `${scaleAdvice(index.metrics[id], language)}; if the figure is right (a one-off), say so in the value's note: (the briefing prints it beside the figure), or acknowledge the finding`;
+    if (scaled !== undefined) {
+      const other = against[0];
+      return {
+        path: [...index.pathOf[id], 'value'],
+        rule: 'scale-slip',
+        metrics: [id],
+        message: pair
+          ? `${said(id)} and ${said(other)}, the ${index.metrics[other].period_end! > index.metrics[id].period_end! ? 'period after' : 'period before'} it, are ${ratios} apart, written in ${scaled} and ${index.metrics[other].scale ?? 'units'}: one of the two scales is wrong? Their digits in one scale would be within 2× of each other. ${scaleAdvice(index.metrics[id], language)} (or ${other}'s), and correct the one that is wrong; if both are right, acknowledge the finding`
+          : `${said(id)} is about ${powerWords(power)} ${said(other)}, the ${index.metrics[other].period_end! > index.metrics[id].period_end! ? 'period after' : 'period before'} it (${ratios} apart), and the only figure of its series written in ${scaled}: the wrong scale? Its digits in ${index.metrics[other].scale ?? 'units'}, as the others are, would be within 2× of it. ${advice}`,
+      };
+    }
     // Both after it (the series' first value), both before it (its latest), or one either side.
     const after = against.map((o) => index.metrics[o].period_end! > index.metrics[id].period_end!);
     const which = after[0] !== after[1] ? 'the periods either side of it' : `the period ${after[0] ? 'after' : 'before'} it and the same period a year ${after[0] ? 'later' : 'earlier'}`;
@@ -605,7 +617,7 @@ function scaleSlips(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[id], 'value'],
       rule: 'scale-slip',
       metrics: [id],
-      message: `${said(id)} is about ${powerWords(power)} ${said(against[0])} and ${said(against[1])}, ${which} (${power > 0 ? `it is ${ratios} them` : `they are ${ratios} it`}), which agree with each other: a digit dropped or added, or the wrong scale? ${scaleAdvice(index.metrics[id], language)}; if the figure is right (a one-off), say so in the value's note: (the briefing prints it beside the figure), or acknowledge the finding`,
+      message: `${said(id)} is about ${powerWords(power)} ${said(against[0])} and ${said(against[1]!)}, ${which} (${power > 0 ? `it is ${ratios} them` : `they are ${ratios} it`}), which agree with each other: a digit dropped or added, or the wrong scale? ${advice}`,
     };
   });
   return [...declared, ...series];

@@ -128,6 +128,24 @@ describe('scale-slip in a series', () => {
     quiet(quarters([48, 52, 5, 50])); // 5 is 4.5 to 5.5: too coarse to say
     quiet(quarters([12.5, 12.9, 1.28, 13.1], 'percent', 'Operating margin'));
   });
+
+  it('finds a value written in another scale than the rest of its series, a power of ten off the one beside it but not in their scale: of two balances, the pair', () => {
+    const debt = (second: string, first = '') => `net_debt: { label: Net debt, unit: EUR, scale: million, period_type: as_at, source: H1 report, values: [{ value: 1308.6${first}, period: 31 Dec 2024, period_end: 2024-12-31 }, { value: 1474.2${second}, period: 30 Jun 2025, period_end: 2025-06-30 }] }`;
+    expect(findingsOf(canvas([debt(', scale: billion')], ['net_debt']))).toEqual([
+      '4 scale-slip metrics.net_debt.values[1].value: net_debt@2025-06-30 (€1,474.2 billion, 30 Jun 2025) and net_debt@2024-12-31 (€1,308.6 million, 31 Dec 2024), the period before it, are 1,130× apart, written in billion and million: one of the two scales is wrong? Their digits in one scale would be within 2× of each other. Check the value and its scale against the source (or net_debt@2024-12-31\'s), and correct the one that is wrong; if both are right, acknowledge the finding',
+    ]);
+    // In the PDF: both figures, the pair suspected.
+    const model = buildModel(validateWithWarnings(parseCanvas(`${HEAD}${canvas([debt(', scale: billion')], ['net_debt'])}`, 'c.yaml')).canvas, { name: 'c', setKey: 'full' });
+    expect(model.appendix.contradictions.map((c) => c.title)).toEqual(['Net debt, 30 Jun 2025: a thousand times the figure beside it']);
+    // Three or more: the one value in its own scale, where the figures beside it give no pair to compare with (the latest, no year before).
+    expect(findingsOf(canvas([quarters([30127, 33400, 'value: 33980, scale: billion'])], ['revenue']))).toEqual([
+      expect.stringMatching(/^4 scale-slip metrics\.revenue\.values\[2\]\.value: revenue@2025-03-31 \(JP¥33,980 billion, Q1 2025\) is about a thousand times revenue@2024-12-31 \(JP¥33,400 million, Q4 2024\), the period before it \(1,020× apart\), and the only figure of its series written in billion: the wrong scale\?/),
+    ]);
+    // In one scale; a note of its own; both in billions; within 2× as written; not within 2× in the other's scale either: nothing.
+    for (const body of [debt(''), debt(', scale: billion, note: Restated', ''), debt(', scale: billion', ', scale: billion'), debt(', scale: billion').replace('value: 1474.2', 'value: 1.4742'), debt(', scale: billion').replace('value: 1474.2', 'value: 5000')]) {
+      expect(rules(canvas([body], ['net_debt'])), body).toEqual([]);
+    }
+  });
 });
 
 const Filing = 'Kessan tanshin';
