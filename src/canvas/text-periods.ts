@@ -342,7 +342,8 @@ const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年
  * Words that look ahead: a later period they govern, or share a clause with, is their outlook's ("guidance for Q4 2025 is
  * unchanged", "the company expects Q4 2025 revenue above", "For Q4 2025 management guides to", "We will report Q4 2025
  * results", "the FY2026 target", "Q4 2025 launches are scheduled", "the Q4 2025 budget", "Q4 2025 should be stronger"; not
- * "should have", the past's: "lower than it should have been"). Forms that look ahead only: not
+ * "should have", the past's: "lower than it should have been"; "pledged to invest", "a commitment to invest", "due for
+ * completion", "upcoming", "over the next three years", "in the coming quarters"). Forms that look ahead only: not
  * "plants", "projects" or "targeted" ("targeted marketing"), which a sentence of the past has as often; "projects" and
  * "targeted" look ahead where they govern the period (GOVERNED_AHEAD). "An estimated" figure is the past's as often.
  */
@@ -355,7 +356,38 @@ const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年
  * "plant" nor French "attends", which are English words too ("Plant output, Q2 FY26").
  */
 const OUTLOOK_OTHER = String.raw`erwart(?:e|en|est|et|ung|ungen)|prognos\p{L}*|ausblick|geplant|planen|planung|ziel(?:e|en|t)?|rechnen|dürften?|anticip\p{L}*|prévo(?:i[st]?|ient|yons|yez|yait)|prévision\p{L}*|prévu\p{L}*|perspectives?|objectifs?|vis(?:e|ons|ent)|attend(?:ons|ent|ez|u\p{L}*)|attentes?|previs\p{L}*|prev(?:é|emos|ên|ê)|preved\p{L}*|previst\p{L}*|objetivos?|metas?|esperamos|esperad\p{L}*|expectativas?|proje(?:ç|cç|cci)\p{L}*|presupuest\p{L}*|orçament\p{L}*|obiettiv\p{L}*|attes[oaie]|prospettiv\p{L}*|verwacht\p{L}*|streef\p{L}*|streven|raming\p{L}*|vooruitzicht\p{L}*`;
-const OUTLOOK_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|should(?!\s{1,3}(?:not\s{1,3})?have(?![\p{L}])|['’]ve)|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?|${OUTLOOK_OTHER})(?![\p{L}\p{N}])`, 'giu');
+const OUTLOOK_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|should(?!\s{1,3}(?:not\s{1,3})?have(?![\p{L}])|['’]ve)|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?|pledg(?:e|es|ed|ing)|commitments?|committed\s{1,3}to|due\s{1,3}(?:for|by)|upcoming|(?:next|coming)\s{1,3}(?:(?:two|three|four|five|few|\d{1,2})\s{1,3})?(?:years?|quarters?|months?|fiscal\s{1,3}years?)|${OUTLOOK_OTHER})(?![\p{L}\p{N}])`, 'giu');
+/**
+ * Words by which a figure's label or period says already that it is a forecast or target, and that mean nothing else in a
+ * measure's name: "EPS guidance", "FY2026 outlook", "Consensus revenue", "FY2026E", "Umsatzprognose", "2026年度見通し".
+ * Not words that name actuals as well ("Expected credit losses", "Pension plan assets", "Planned maintenance costs",
+ * "Budget hotels", "Projected benefit obligation", "预期信用损失"): where in doubt the period is marked, since a
+ * redundant "(forecast)" is harmless and an unmarked forecast is read as reported. German compounds count wherever the
+ * word stands in them ("Umsatzprognose", "Ergebnisausblick").
+ */
+export const SAYS_FORECAST = /(?<![\p{L}])(?:guidance|outlooks?|forecast(?:s|ed)?|projected(?!\s+(?:benefit|unit)\b)|projections?|estimated?|estimates|consensus|prévisions?|previsi[oó]n(?:es)?|previsione|previsioni)(?![\p{L}])|prognose|ausblick|(?<![\p{L}\p{N}])(?:FY|CY|[12]H|H[12]|[1-4]Q|Q[1-4])?(?:19|20)?\d{2}[EF](?![\p{L}\p{N}])|指引|预测|見通し|予想|予測|전망|가이던스/iu;
+
+/** Words that say a target's label is one ("Capex target", "Umsatzziel", "2030 ambition"): of a forecast's, "Target market share" names a measure. */
+export const SAYS_TARGET = /(?<![\p{L}])(?:targets?|targeted|goals?|ambitions?|objectifs?|obiettiv[oi])(?![\p{L}])|ziel|目标|目標|計画|목표/iu;
+
+/** Words of a plan, a forecast or a target in Japanese, Chinese and Korean text, whose words stand between no spaces ("売上高予想", "营收指引", "매출 전망"). */
+export const CJK_PLANS = {
+  ja: /予想|見通し|見込|計画|目標|予定|想定|ガイダンス/u,
+  zh: /预计|預計|预期|預期|目标|目標|指引|计划|計劃|展望|预测|預測/u,
+  ko: /전망|목표|계획|예상|예정|가이던스/u,
+} as const;
+
+/**
+ * Whether a sentence says it looks ahead, in any of the languages the reader supports: a word that looks ahead
+ * (OUTLOOK_WORD: "expects", "guidance", "will", "erwarten", "Prognose", "prévoyons", "objetivo", "verwachten"), measured
+ * against or not ("beat guidance of"), a word by which a label says it is a forecast or target (SAYS_FORECAST, SAYS_TARGET:
+ * "consensus", "FY2026E", "Umsatzprognose", "Umsatzziel"), or a Chinese, Japanese or Korean word of a plan (CJK_PLANS:
+ * 予想, 見通し, 計画, 目標, 指引, 전망). A forecast printed in a sentence that says none of them reads as a reported result.
+ */
+export function speaksAhead(sentence: string): boolean {
+  return sentence.search(OUTLOOK_WORD) >= 0 || SAYS_FORECAST.test(sentence) || SAYS_TARGET.test(sentence) || Object.values(CJK_PLANS).some((words) => words.test(sentence));
+}
+
 /**
  * Words before one of them that make it a measure of the past, not an outlook: "beat guidance", "ahead of expectations",
  * "above the consensus estimates", "as planned", "higher than expected", "better-than-expected", "in line with its plan",

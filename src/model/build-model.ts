@@ -335,6 +335,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'typed-figure': 'A figure is typed into the text rather than taken from the canvas',
     'exchange-rate': 'Currency equivalents of one date imply different exchange rates',
     'period-mismatch': 'A figure is for another period than the sentence around it, or its chart\'s or table\'s title or caption, names',
+    'forecast-as-actual': 'A forecast or target is printed in a sentence that reads as a reported result',
     'percent-as-fraction': 'A percentage is a hundredth of the same measure\'s other figures',
     'mixed-periods': 'Figures of different periods are set side by side',
     'parts-over-total': 'Parts add up to more than their total',

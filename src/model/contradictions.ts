@@ -143,11 +143,15 @@ function inTypedScaleOf(m: Metric, amount: TypedAmount, language: string | undef
   return `${main} (${formatQuantity(m.equivalent!, language)} or ${also})`;
 }
 
-/** A figure printed in a sentence of this briefing (`place`) that speaks of another period (`said`): the measure's figure for it, `meant`, where the canvas has one. */
+/**
+ * A figure printed in a sentence of this briefing (`place`) that speaks of another period (`said`): the measure's figure
+ * for it, `meant`, where the canvas has one. Or (`ahead`) a forecast or target printed in a sentence that reads as a reported result.
+ */
 export interface MisdatedFigure {
   metric: string;
   part: string;
-  said: string;
+  said?: string;
+  ahead?: 'forecast' | 'target';
   meant?: string;
   place: string;
 }
@@ -156,18 +160,30 @@ export interface MisdatedFigure {
  * Figures printed in a sentence that speaks of another period than theirs (check's period-mismatch at a reference): a
  * reader takes the one for the other ("rose to 13.1% in Q2 2025", where 13.1% is Q3's and Q2's was 12.8%). One entry
  * per figure, words and place, with the measure's figure for the period the sentence names where the canvas has one.
+ * So too a forecast or target printed in a sentence that does not say it looks ahead (forecast-as-actual): a reader
+ * takes guidance for a reported result.
  */
 function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit<ContradictionModel, 'anchor'>> {
   const seen = new Set<string>();
   const language = canvas.briefing.language;
-  return misdated.flatMap(({ metric, part, said, meant, place }) => {
+  return misdated.flatMap(({ metric, part, said, ahead, meant, place }) => {
     const m = canvas.metrics[metric];
-    const key = `${metric}\0${part}\0${said}\0${place}`;
+    const key = `${metric}\0${part}\0${said ?? ahead}\0${place}`;
     if (m === undefined || seen.has(key)) return [];
     seen.add(key);
     const other = meant === undefined ? undefined : canvas.metrics[meant];
     const change = part === 'change' && m.change !== undefined;
     const shown = (f: typeof m) => (change && f.change !== undefined ? `its change, ${formatChange(f.change, language)}` : formatMetricValue(f, language));
+    if (ahead !== undefined || said === undefined) {
+      return [{
+        metrics: [metric],
+        suspects: [],
+        title: `${m.label}, ${m.period}: a ${ahead ?? 'forecast'} printed as a reported result`,
+        note: `Found by canvas-briefing: ${place} prints ${m.label} for ${m.period} (${shown(m)}), a ${ahead ?? 'forecast'}, in a sentence that does not say it looks ahead, and reads as a reported result. The canvas does not explain it; read it as the ${ahead ?? 'forecast'} it is, not as an actual figure.`,
+        detected: true,
+        table: figureTable(canvas, [metric], change ? WITH_CHANGE : undefined),
+      }];
+    }
     const ids = other === undefined ? [metric] : [metric, meant!];
     return [{
       metrics: ids,

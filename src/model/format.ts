@@ -7,6 +7,7 @@ import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currenc
 import { MINUS } from '../canvas/format.ts';
 import { escapeRegExp } from '../words.ts';
 import { localFigures, type LocalFigures } from '../canvas/local-figures.ts';
+import { SAYS_FORECAST, SAYS_TARGET } from '../canvas/text-periods.ts';
 
 /** Figures as the briefing prints them (canvas/format.ts, which validate/ reads what a reference prints with too). */
 export { formatChange, formatMetricValue, formatQuantity, MINUS } from '../canvas/format.ts';
@@ -77,19 +78,6 @@ function bracketed(before: unknown, after: unknown): boolean {
   const text = (v: unknown) => (richKind(v) === 'prose' ? (v as { text: string }).text : '');
   return /\($/.test(text(before)) && /^\)/.test(text(after));
 }
-
-/**
- * Words by which a figure's label or period says already that it is a forecast or target, and that mean nothing else in a
- * measure's name: "EPS guidance", "FY2026 outlook", "Consensus revenue", "FY2026E", "Umsatzprognose", "2026年度見通し".
- * Not words that name actuals as well ("Expected credit losses", "Pension plan assets", "Planned maintenance costs",
- * "Budget hotels", "Projected benefit obligation", "预期信用损失"): where in doubt the period is marked, since a
- * redundant "(forecast)" is harmless and an unmarked forecast is read as reported. German compounds count wherever the
- * word stands in them ("Umsatzprognose", "Ergebnisausblick").
- */
-const SAYS_FORECAST = /(?<![\p{L}])(?:guidance|outlooks?|forecast(?:s|ed)?|projected(?!\s+(?:benefit|unit)\b)|projections?|estimated?|estimates|consensus|prévisions?|previsi[oó]n(?:es)?|previsione|previsioni)(?![\p{L}])|prognose|ausblick|(?<![\p{L}\p{N}])(?:FY|CY|[12]H|H[12]|[1-4]Q|Q[1-4])?(?:19|20)?\d{2}[EF](?![\p{L}\p{N}])|指引|预测|見通し|予想|予測|전망|가이던스/iu;
-
-/** Words that say a target's label is one ("Capex target", "Umsatzziel", "2030 ambition"): of a forecast's, "Target market share" names a measure. */
-const SAYS_TARGET = /(?<![\p{L}])(?:targets?|targeted|goals?|ambitions?|objectifs?|obiettiv[oi])(?![\p{L}])|ziel|目标|目標|計画|목표/iu;
 
 /**
  * A figure's period as a card or table prints it beside the figure standing on its own: a forecast's or target's with

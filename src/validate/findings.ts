@@ -22,6 +22,8 @@
  * - period-mismatch: a text reference whose figure is for another quarter, fiscal year or half than the one its
  *   sentence names (canvas/text-periods.ts): a series rolled forward, or a figure updated in place, under old words;
  *   or that words date from a later figure beside it ("up from [[revenue@2025-03-31]] last quarter", misdatedRelative);
+ * - forecast-as-actual: a text reference to a forecast or target in a sentence that does not say it looks ahead
+ *   ("FY2025 revenue was [[revenue_fc]]"), which reads as a reported result (period-findings.ts);
  * - percent-as-fraction: a percentage below 1% whose measure's other figures are a hundred times it (canvas/conflicts.ts);
  * - scale-slip: figures about 10, 100, 1,000 or 10,000 times apart that should match (canvas/scale-slips.ts): a declared
  *   contradiction's, or a series' value beside the two it is compared with (a contradiction so apart says so itself);
@@ -64,7 +66,7 @@ import { notationOf, typedAmounts, type Notation } from '../canvas/typed-amounts
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
-import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPeriod, staleSeries, titlePeriodMismatches } from './period-findings.ts';
+import { comparisonBase, forecastsAsActuals, periodEndFindings, periodMismatches, staleBriefingPeriod, staleSeries, titlePeriodMismatches } from './period-findings.ts';
 import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
@@ -103,6 +105,8 @@ export type Finding = Problem & {
   disagreesWith?: string;
   /** Of period-mismatch at a reference: the part of the figure it prints, the period words its sentence says, and the measure's figure for that period, where the canvas has it. */
   misdated?: { part: string; said: string; meant?: string };
+  /** Of forecast-as-actual: the part of the forecast or target its reference prints. */
+  asActual?: { part: string };
   /** Of period-mismatch at a chart's or table's title, caption or column heading: which, and the period it names (as the end of its range, of a trend's). */
   heading?: { where: 'title' | 'column heading' | 'caption'; said: string; range?: true };
 };
@@ -126,7 +130,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   const all = [
     ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...marginMismatchFindings(index, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
-    ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
+    ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...forecastsAsActuals(canvas, index), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
     ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...levelDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),

@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { calendarQuarterEnd, dayKeyOf, namedDays, namedPeriods, outlookPeriods, periodAndDayKeysOf, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, dayKeyOf, namedDays, namedPeriods, outlookPeriods, periodAndDayKeysOf, speaksAhead, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
@@ -424,6 +424,74 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         return `says ${quote(said)}, which from ${index.metrics[from].label} for ${index.metrics[from].period} beside it is the period ending ${formatDate(date, canvas.briefing?.language)}: ${fix}`;
       }
     });
+  }
+  return found;
+}
+
+/**
+ * Whether the sentence of `text` from `start` to `end` says it looks ahead (speaksAhead), as the briefing prints it: a
+ * reference's label or period in its words ("[[revenue_fc.label]]": "Revenue guidance"), any other reference left out
+ * (its id, "[[revenue_guidance]]", prints a figure, not the word).
+ */
+export function sentenceLooksAhead(text: string, start: number, end: number, index: MetricIndex): boolean {
+  const sentence = text.slice(start, end);
+  let printed = '';
+  let at = 0;
+  for (const r of parseReferences(sentence)) {
+    const m = r.error === undefined ? index.metrics[resolveRef(index, r.id!)] : undefined;
+    printed += `${sentence.slice(at, r.index)} ${r.part === 'label' ? m?.label ?? '' : r.part === 'period' ? m?.period ?? '' : '0'} `;
+    at = r.index + r.token.length;
+  }
+  return speaksAhead(printed + sentence.slice(at));
+}
+
+/** What a forecast's or target's reference may be written with in the briefing's language, to say it looks ahead. */
+const AHEAD_WORDS: Record<string, string> = {
+  de: 'a word that looks ahead ("erwartet einen Umsatz von", "Prognose", "Ziel")',
+  fr: 'a word that looks ahead ("prévoit", "prévisions", "objectif")',
+  es: 'a word that looks ahead ("prevé", "previsión", "objetivo")',
+  pt: 'a word that looks ahead ("prevê", "previsão", "meta")',
+  it: 'a word that looks ahead ("prevede", "previsioni", "obiettivo")',
+  nl: 'a word that looks ahead ("verwacht", "prognose", "doelstelling")',
+  ja: 'a word that looks ahead ("売上高予想は", "見通し", "計画", "目標")',
+  zh: 'a word that looks ahead ("预计", "指引", "目标")',
+  ko: 'a word that looks ahead ("전망", "목표", "계획")',
+};
+
+/** How a sentence may say that a forecast's or target's reference `ref` looks ahead, in English and in the briefing's language. */
+export function aheadExamples(kind: 'forecast' | 'target', label: string, ref: string, language: string | undefined): string {
+  const local = AHEAD_WORDS[language?.toLowerCase().split('-')[0] ?? ''];
+  const english = kind === 'target' ? `"a target of ${ref}", "aims for ${ref}"` : `"expects ${label.toLowerCase()} of ${ref}", "guidance of ${ref}"`;
+  return local === undefined ? english : `${english}, or ${local}`;
+}
+
+/**
+ * A forecast or target (`period_type: forecast` or `target`, of the metric or of the series value) printed in text, in a
+ * sentence that does not say it looks ahead (sentenceLooksAhead): "FY2025 revenue was [[revenue_fc]]" reads as a
+ * reported result, and guidance is taken for an actual. Not a table's cell (a table marks a forecast's period), nor a
+ * reference to its period or label only.
+ */
+export function forecastsAsActuals(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    if (path.includes('table')) continue;
+    const sentences = sentencesOf(text);
+    const seen = new Map<string, number>();
+    for (const ref of parseReferences(text)) {
+      if (ref.error !== undefined) continue;
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      const figure = resolveRef(index, ref.id!);
+      const m = index.metrics[figure];
+      if (m === undefined || !isLookingAhead(m) || !FIGURE_PARTS.has(ref.part!)) continue;
+      const sentence = sentences.find((b) => b.end > ref.index) ?? sentences.at(-1)!;
+      if (sentenceLooksAhead(text, sentence.start, sentence.end, index)) continue;
+      const kind = m.period_type as 'forecast' | 'target';
+      found.push({
+        path, needle: ref.token, nth, rule: 'forecast-as-actual', metrics: [figure], asActual: { part: ref.part! },
+        message: `text ${ref.token} prints ${m.label} for ${m.period}, a ${kind} (period_type: ${kind}), but its sentence does not say it looks ahead, and reads as a reported result: a reader takes the ${kind} for an actual figure. Say in the sentence that it is a ${kind} (${aheadExamples(kind, m.label, ref.token, canvas.briefing?.language)}); if the sentence is right as it is, acknowledge the finding`,
+      });
+    }
   }
   return found;
 }

@@ -12,14 +12,14 @@ import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } fro
 import { figure as figureWords, localChange, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, inTypedScale, scaleInWords, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
-import { comparesBefore, dayKeyOf, namedDays, namedPeriods, periodAndDayKeysOf, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { CJK_PLANS, comparesBefore, dayKeyOf, namedDays, namedPeriods, periodAndDayKeysOf, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
 import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
 import { languageCode, languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
-import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
+import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead, aheadExamples } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
@@ -145,6 +145,12 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
           const said = [...new Set(read!.all.filter((p) => !p.compared).map((p) => quote(p.text)))];
           const names = said.length === 0 ? 'the sentence names neither period as the checks read it' : `the sentence names ${listOf(said, 'and')}, neither period as the checks read it`;
           return `${is} (${period})${how}${others}, an earlier figure of ${series}: its latest is ${figure(newest)} for ${index.metrics[latest]!.period}, and ${names}. If the text speaks of ${index.metrics[latest]!.period}, it was not updated: write ${refTo(latest)}. If it means the ${period} figure, write ${ref}${unsigned ? sizeNote : ''} and name its period`;
+        }
+        // A forecast's or target's value in a sentence that does not say it looks ahead reads as a reported result (forecast-as-actual).
+        const kind = index.metrics[first.id]!.period_type;
+        const bounds = sentenceBounds(text, amount.index);
+        if ((kind === 'forecast' || kind === 'target') && !sentenceLooksAhead(text, bounds.start, bounds.end, index)) {
+          return `${is}${how}${others}, a ${kind} (period_type: ${kind}) for ${period}, but its sentence does not say it looks ahead, and reads as a reported result: a reader takes the ${kind} for an actual figure. Write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it, and say in the sentence that it is a ${kind} (${aheadExamples(kind, index.metrics[first.id]!.label, ref, language)})`;
         }
         return `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`;
       }
@@ -743,7 +749,7 @@ const CJK_JOINS: Record<string, Joins> = {
     thisPeriod: /(?<!\p{Script=Han})(?:(?<quarter>当(?:第\s?(?<n>[1-4])\s?)?四半期(?!\s?(?:連結)?累計|末)(?:連結会計期間)?)|(?<half>当中間(?:連結会計期間|期)(?!末))|(?<year>当(?:連結会計年度|事業年度|期)(?!末|純|利益|損失|損益|間)))(?:\s?[（(][^（()）%％円]{1,24}[)）])?/gu,
     measureBefore: String.raw`(?:当社|同社)(?:グループ)?(?:の|は)?(?:連結)?|連結`,
     periodThen: /^\s*(?:の|における|[、,])?\s*(?:(?:当社|同社)(?:グループ)?の\s*)?(?:連結)?$/u,
-    plans: /予想|見通し|見込|計画|目標|予定|想定|ガイダンス/u,
+    plans: CJK_PLANS.ja,
     basis: CJK_BASIS,
     sequential: CJK_SEQUENTIAL,
   }),
@@ -761,7 +767,7 @@ const CJK_JOINS: Record<string, Joins> = {
     thisPeriod: /(?<!基|成|资|資|日|版|根|样|樣|文|剧|劇|原|账|賬|书|書|相|适|適|应|應|正|恰|担|擔|充|妥|每)(?:(?<quarter>(?:本|当|當)季度?)|(?<any>本(?:报告|報告)?期(?:内|內)?|(?:报告|報告)期(?:内|內)))(?!末|初)/gu,
     measureBefore: String.raw`(?:(?:本|该|該)?(?:公司|集团|集團)(?:的)?)?(?:实现|實現|录得|錄得)?`,
     periodThen: /^\s*(?:的|[，,])?\s*$/u,
-    plans: /预计|預計|预期|預期|目标|目標|指引|计划|計劃|展望|预测|預測/u,
+    plans: CJK_PLANS.zh,
     basis: CJK_BASIS,
     sequential: CJK_SEQUENTIAL,
     // "实现营收315亿元": the verb before the name, the figure right after it.
@@ -779,7 +785,7 @@ const CJK_JOINS: Record<string, Joins> = {
     thisPeriod: /(?<!\p{L})(?<quarter>(?:이번|금|당)\s?분기)(?!\s?말)/gu,
     measureBefore: String.raw`(?:(?:당사|동사|회사)(?:의|는)?\s+)?(?:연결\s*)?`,
     periodThen: /^\s*(?:의|[,])?\s*$/u,
-    plans: /전망|목표|계획|예상|예정|가이던스/u,
+    plans: CJK_PLANS.ko,
     basis: CJK_BASIS,
     sequential: CJK_SEQUENTIAL,
   }),

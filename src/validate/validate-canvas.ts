@@ -60,15 +60,18 @@ export interface TypedDisagreement {
 
 /**
  * A figure printed in a sentence that speaks of another period than the figure's (a period-mismatch finding at a
- * reference, not acknowledged): the briefing prints the one beside the other, so its data notes list it.
+ * reference, not acknowledged): the briefing prints the one beside the other, so its data notes list it. So too a
+ * forecast or target printed in a sentence that reads as a reported result (forecast-as-actual, not acknowledged).
  */
 export interface PeriodDisagreement {
   /** The metric printed (a series value as id@period_end). */
   metric: string;
   /** The part of it printed: value, change, equivalent... */
   part: string;
-  /** The period words the sentence says ("Q2 2025", "last quarter"). */
-  said: string;
+  /** The period words the sentence says ("Q2 2025", "last quarter"); unset for a forecast printed as a reported result. */
+  said?: string;
+  /** Of a forecast or target printed in a sentence that reads as a reported result (forecast-as-actual): which it is. */
+  ahead?: 'forecast' | 'target';
   /** The measure's figure for that period, where the canvas has it. */
   meant?: string;
   /** Where the text is in the canvas. */
@@ -96,7 +99,7 @@ export interface ValidatedCanvas {
   findings: FindingAt[];
   /** The typed-mismatch findings not acknowledged, and the typed-figure ones that disagree (a typed change against the figure's), as the data notes list them. */
   typedDisagreements: TypedDisagreement[];
-  /** The period-mismatch findings at references not acknowledged, as the data notes list them. */
+  /** The period-mismatch findings at references not acknowledged, and the forecast-as-actual ones, as the data notes list them. */
   periodDisagreements: PeriodDisagreement[];
   /** The mixed-periods and period-mismatch findings at charts and tables not acknowledged, as the briefing notes them. */
   figureSetFindings: FigureSetFinding[];
@@ -119,8 +122,14 @@ export function validateWithWarnings(loaded: LoadedCanvas, earlier?: LoadedCanva
     const metrics = f.rule === 'typed-mismatch' ? f.metrics : f.rule === 'typed-figure' && f.disagreesWith !== undefined ? [f.disagreesWith] : [];
     return !f.acknowledged && metrics[0] !== undefined && f.needle !== undefined ? [{ metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : [];
   });
-  const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>
-    (f.rule === 'period-mismatch' && !f.acknowledged && f.misdated !== undefined && f.metrics[0] !== undefined ? [{ metric: f.metrics[0], ...f.misdated, path: f.path }] : []));
+  const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] => {
+    if (f.acknowledged || f.metrics[0] === undefined) return [];
+    if (f.rule === 'period-mismatch' && f.misdated !== undefined) return [{ metric: f.metrics[0], ...f.misdated, path: f.path }];
+    // A forecast printed as a reported result: the briefing prints it so, as it prints another period's figure beside a sentence's.
+    const type = index.metrics[f.metrics[0]]?.period_type;
+    if (f.rule === 'forecast-as-actual' && f.asActual !== undefined && (type === 'forecast' || type === 'target')) return [{ metric: f.metrics[0], part: f.asActual.part, ahead: type, path: f.path }];
+    return [];
+  });
   const figureSetFindings = raw.flatMap((f): FigureSetFinding[] => {
     if (f.acknowledged || f.misdated !== undefined || (f.rule !== 'mixed-periods' && f.rule !== 'period-mismatch')) return [];
     // A chart's (its caption's too), or a table's: a finding deeper in a table (a cell's reference) is a sentence's.

@@ -425,7 +425,8 @@ describe('change-mismatch between losses, and in points', () => {
 
   it('compares a forecast\'s stated change with the actual a year before it, not a target\'s', () => {
     const fy = (id: string, value: number, year: number, extra = '') => `${id}: { label: Net sales, concept: sales_fy, value: ${value}, unit: JPY, scale: billion, period: FY${year}${extra ? ' forecast' : ''}, period_end: ${year + 1}-03-31, source: Results${extra} }`;
-    const text = '          - paragraph: "[[now]]"\n';
+    // (Said to be a forecast: forecast-as-actual reports one printed as a reported result.)
+    const text = '          - paragraph: "The forecast is [[now]]."\n';
     expect(rules(canvas([fy('now', 12300, 2025, ', period_type: forecast, change: { percent: 2.1 }'), fy('then', 12046.6, 2024)], text))).toEqual([]);
     expect(findingsOf(canvas([fy('now', 12300, 2025, ', period_type: forecast, change: { percent: 20 }'), fy('then', 12046.6, 2024)], text))[0]).toMatch(/change-mismatch: now states a change of \+20\.0% YoY, but from then \(JP¥12,046\.6 billion, FY2024\) to JP¥12,300 billion the change is \+2\.1%/);
     // A target's is not paired: the year before backs nothing, and is unused.
@@ -452,7 +453,7 @@ describe('change-mismatch between losses, and in points', () => {
 describe('ended-forecast', () => {
   const guidance = 'capex_guidance: { label: Capex guidance, value: 1.8, unit: EUR, scale: billion, period: FY2025, period_type: forecast, period_end: 2025-12-31, source: Outlook }';
   const actual = (extra: string) => `capex: { label: Capex, value: 1.75, unit: EUR, scale: billion, period: FY2025, period_end: 2025-12-31, source: Annual report${extra} }`;
-  const text = '          - paragraph: "[[capex_guidance]] [[capex]]"\n';
+  const text = '          - paragraph: "Guidance was [[capex_guidance]]; capex [[capex]]."\n';
 
   it('is met by the actual its message asks for: a metric of the forecast\'s concept, its id where it has none', () => {
     expect(findingsOf(canvas([guidance, actual('')], text))).toEqual([
