@@ -1950,10 +1950,11 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // period a year before the figure's, is its year-on-year basis: "from Q2 2025" is another), in the canvas's language
       // too ("ggü. Vorquartal", "währungsbereinigt").
       // After it, to the end of its clause ("up 1.4% from $1,215 million in the second quarter"), at most 80 characters:
-      // not the next clause's or sentence's basis ("up 9% year on year, and 1.4% from Q2 2025").
+      // not the next clause's or sentence's basis ("up 9% year on year, and 1.4% from Q2 2025"; "[[revenue]]（前年同期比15%増）
+      // となり、第2四半期累計の売上高は", whose 累計 is the next figure's).
       sentenceOf ??= sentenceFinder(text);
       const after = text.slice(at + phrase.length, Math.min(sentenceOf(at).end, at + phrase.length + 80));
-      const clauseEnd = after.search(BASIS_CLAUSE_END);
+      const clauseEnd = basisClauseEnd(after, phrase);
       const words = text.slice(Math.max(0, at - 30), at + phrase.length) + (clauseEnd === -1 ? after : after.slice(0, clauseEnd));
       if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own) || lang.basis?.test(words) || lang.sequential?.test(words)) continue;
       const typed = (change.down ? -1 : 1) * Number(digits);
@@ -2377,6 +2378,26 @@ function yearBefore(own: Set<string>): Set<string | undefined> {
 
 /** Where the clause a typed change is in ends, in its sentence after it: what its basis is read in (a semicolon, ", and", "while"). */
 const BASIS_CLAUSE_END = /;|,\s*(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas)\s/iu;
+
+/**
+ * Where the clause of a typed change (`phrase`) ends in `after`, the rest of its sentence (-1: it does not): at
+ * BASIS_CLAUSE_END, or, as Japanese and Chinese write a clause, at a comma or semicolon of theirs (、，；) outside the
+ * brackets the change is in: "[[revenue]]（前年同期比15%増）、第2四半期累計の売上高は" ends at the 、, while "（前年同期比15%増、
+ * 為替影響を除く）" is one clause, its basis the change's.
+ */
+function basisClauseEnd(after: string, phrase: string): number {
+  const english = after.search(BASIS_CLAUSE_END);
+  const end = english === -1 ? after.length : english;
+  // (The brackets the phrase opened and did not close: "（前年同期比15%増".)
+  let depth = Math.max(0, (phrase.match(/[(（]/g)?.length ?? 0) - (phrase.match(/[)）]/g)?.length ?? 0));
+  for (let i = 0; i < end; i++) {
+    const c = after[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if (c === ')' || c === '）') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '、' || c === '，' || c === '；')) return i;
+  }
+  return english;
+}
 
 /**
  * Whether `words` compare with a period neither the figure's own (`own`: its keys) nor the one a year before it: "up 3.8%

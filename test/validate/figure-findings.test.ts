@@ -1093,6 +1093,28 @@ describe('typed-figure', () => {
     }
   });
 
+  it('reads a Japanese change\'s basis to the end of its clause: not the 累計 or 調整後 of the next figure\'s, after 、', () => {
+    const rev = 'rev: { label: 売上高, value: 326.9, unit: JPY, scale: billion, period: 2026年3月期 第2四半期, source: 決算短信, change: { percent: 9.6 } }';
+    const half = 'rev_1h: { label: 売上高, value: 645.1, unit: JPY, scale: billion, period: 2026年3月期 第2四半期累計, period_type: half_year, source: 決算短信 }';
+    const profit = 'op: { label: 営業利益, value: 29.8, unit: JPY, scale: billion, period: 2026年3月期 第2四半期, source: 決算短信 }';
+    // (Read so in a Japanese canvas, whose words of another basis are Japanese.)
+    const typedFigure = (text: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', 'currency: JPY, language: ja-JP }')}${canvas([rev, half, profit], said(text))}`, 'c.yaml'))
+      .findings.filter((f) => f.rule === 'typed-figure').map((f) => `${f.rule}: ${f.message}`);
+    for (const text of [
+      '売上高は[[rev]]（前年同期比15%増）となり、第2四半期累計の売上高は[[rev_1h]]でした。',
+      '売上高は前年同期比15%増の[[rev]]、第2四半期累計の売上高は[[rev_1h]]でした。',
+      '売上高は[[rev]]（前年同期比15%増）、調整後営業利益は[[op]]でした。',
+      // (The next sentence's, as the trial's canvas had it.)
+      '売上高は[[rev]]（前年同期比15%増）となりました。第2四半期累計の売上高は[[rev_1h]]でした。',
+    ]) {
+      expect(typedFigure(text), text).toEqual([expect.stringContaining('typed-figure: "前年同期比15%増" is typed into the text beside [[rev]], whose stated change is +9.6% YoY')]);
+    }
+    // Its own basis, in its brackets after a 、, is still read: on another basis than the stated change, nothing.
+    for (const text of ['売上高は[[rev]]（前年同期比15%増、為替影響を除く）となりました。', '売上高は[[rev]]（前年同期比15%増、累計）でした。']) {
+      expect(typedFigure(text), text).toEqual([]);
+    }
+  });
+
   it('finds a figure typed rounded in Chinese, Japanese or Korean, where the sentence names the measure as they do, and one written in 亿 and 万', () => {
     const rev = 'rev: { label: Revenue, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: Results }';
     for (const text of ['第三季度营收为1,929亿元。', '收入达1,928.7亿元。', '营收为1928亿6900万元。', '营收为1,928亿6,900万元。']) {
