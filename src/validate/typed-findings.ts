@@ -833,10 +833,27 @@ function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; qua
     if (before !== null) return [{ key: `${briefing?.key ?? ''}~year-before`, text: sentence.slice(from + before.index, m.index + m[0].length).trim(), at: from + before.index, end: m.index + m[0].length, compared: false }];
     if (briefing === undefined || kind === undefined) return [];
     const [group] = Object.entries(m.groups ?? {}).filter(([g, v]) => g !== 'n' && v !== undefined).map(([g]) => g);
-    if (group === undefined || (group !== 'any' && !THIS_PERIOD_KINDS[group]!.includes(kind))) return [];
+    // (A half's words in a briefing for the second quarter or for the year: its first half, interimOf.)
+    const key = group === 'half' && !THIS_PERIOD_KINDS.half!.includes(kind) ? interimOf(briefing) : briefing.key;
+    if (group === undefined || key === undefined || (group !== 'any' && key === briefing.key && !THIS_PERIOD_KINDS[group]!.includes(kind))) return [];
     if (m.groups!.n !== undefined && briefing.quarter !== Number(m.groups!.n)) return [];
-    return [{ key: briefing.key, text: m[0].trim(), at: m.index, end: m.index + m[0].length, compared: false }];
+    return [{ key, text: m[0].trim(), at: m.index, end: m.index + m[0].length, compared: false }];
   });
+}
+
+/**
+ * The half a briefing for another period names as the current one ("当中間期", the interim period, as a Japanese 決算短信
+ * names the first half): in a briefing for a fiscal year's second quarter, the half ended on its last day ("2026年3月期
+ * 第2四半期": he:2025-09-30, the key of a half_year figure ending that day, "2026年3月期 第2四半期累計"), or its fiscal
+ * year's first ("Q2 FY26": fh1-fy2026); in a briefing for a fiscal year, its first half ("2026年3月期": fh1-fye2026). None in
+ * a briefing for another quarter, or one whose number its words do not give.
+ */
+function interimOf(briefing: { key: string; quarter?: number }): string | undefined {
+  const { key, quarter } = briefing;
+  const kind = periodKeyKind(key);
+  if (kind === 'q') return quarter === 2 ? `he:${key.slice(2)}` : undefined;
+  if (kind === 'fq' || kind === 'fqe') return /^fq2-/.test(key) ? key.replace(/^fq2-/, 'fh1-') : undefined;
+  return kind === 'fy' || kind === 'fye' ? `fh1-${key}` : undefined;
 }
 
 /** The joins of `language` (briefing.language: its primary subtag, "pt-BR" Portuguese's): English's where not one of those. */
@@ -1504,7 +1521,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter)).replace(BRACKET_LABEL, '');
       // (A measure per share's own words read as none: "45.2p per share" is EPS's basis; "per diluted share" is another's.)
       // (Nor a change's period a year before its figure's, `own`: "up 3.8% versus Q3 2024" is year on year.)
-      const read = (words: string) => yearEarlierBlanked(ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words, own);
+      // (In Chinese, Japanese or Korean, a period's own words are no other basis: periodWordsBlanked.)
+      const periodsBlanked = (words: string) => (lang.namedOnly ? periodWordsBlanked(words) : words);
+      const read = (words: string) => yearEarlierBlanked(periodsBlanked(ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words), own);
       if (basis.test(read(halfWidth.slice(start, nameAt))) || basis.test(read(after.split(';')[0]!))) return true;
       // A change compared with another period than a year before ("up 3.8% compared with the second quarter of 2025").
       if (basis === changeBasis && comparedWithOtherPeriod(after.split(';')[0]!, own)) return true;
@@ -1953,10 +1972,15 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // not the next clause's or sentence's basis ("up 9% year on year, and 1.4% from Q2 2025"; "[[revenue]]（前年同期比15%増）
       // となり、第2四半期累計の売上高は", whose 累計 is the next figure's).
       sentenceOf ??= sentenceFinder(text);
-      const after = text.slice(at + phrase.length, Math.min(sentenceOf(at).end, at + phrase.length + 80));
+      const sentence = sentenceOf(at);
+      const after = text.slice(at + phrase.length, Math.min(sentence.end, at + phrase.length + 80));
       const clauseEnd = basisClauseEnd(after, phrase);
-      const words = text.slice(Math.max(0, at - 30), at + phrase.length) + (clauseEnd === -1 ? after : after.slice(0, clauseEnd));
-      if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own) || lang.basis?.test(words) || lang.sequential?.test(words)) continue;
+      const wordsOf = (t: string) => t.slice(Math.max(0, at - 30), at + phrase.length) + t.slice(at + phrase.length, at + phrase.length + (clauseEnd === -1 ? after.length : clauseEnd));
+      const words = wordsOf(text);
+      // (Its basis in Chinese, Japanese or Korean not the words of the figure's own period, read in its whole sentence: the
+      // 累計 of "2026年3月期 第2四半期累計の売上高は[[revenue_1h]]（前年同期比15%増）" is the half's.)
+      const basisWords = lang.namedOnly ? wordsOf(`${text.slice(0, sentence.start)}${periodWordsBlanked(text.slice(sentence.start, sentence.end), own)}${text.slice(sentence.end)}`) : words;
+      if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own) || lang.basis?.test(basisWords) || lang.sequential?.test(words)) continue;
       const typed = (change.down ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
       const { needle } = change;
@@ -2218,6 +2242,17 @@ function sentenceBounds(text: string, at: number): { start: number; end: number 
 function sentenceFinder(text: string): (at: number) => { start: number; end: number } {
   const sentences = sentencesOf(text);
   return (at) => sentences[firstWhere(sentences, (b) => b.end > at)] ?? { start: 0, end: text.length };
+}
+
+/**
+ * `words` with the words of the periods they name blanked (withoutPeriods), as Chinese, Japanese and Korean text's basis
+ * is read: a period's own words say which period, not another basis. The 累計 of "2026年3月期 第2四半期累計" (the quarters
+ * so far to the second: the first half, as text-periods reads it) and the 누적 of "2025년 2분기 누적" are the half's, not
+ * cumulative figures beside a quarter's; "2026年3月期 第3四半期累計", nine months, is no period read, and stays another basis.
+ * With `own` (a figure's period keys), only the words of its own periods: another's are still another basis.
+ */
+function periodWordsBlanked(words: string, own?: Set<string>): string {
+  return withoutPeriods(words, namedPeriods(words).filter((p) => own === undefined || own.has(p.key)));
 }
 
 /** The index of the first of `list` (ordered so that `test` is false, then true) for which `test` holds; its length if none: found by halving. */

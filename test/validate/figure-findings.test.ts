@@ -1093,13 +1093,15 @@ describe('typed-figure', () => {
     }
   });
 
+  /** The typed-figure findings of a Japanese canvas (ja-JP, whose words of another basis are Japanese) of `metrics`, whose paragraph says `text`. */
+  const typedInJapanese = (metrics: string[], text: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', 'currency: JPY, language: ja-JP }')}${canvas(metrics, said(text))}`, 'c.yaml'))
+    .findings.filter((f) => f.rule === 'typed-figure').map((f) => `${f.rule}: ${f.message}`);
+
   it('reads a Japanese change\'s basis to the end of its clause: not the 累計 or 調整後 of the next figure\'s, after 、', () => {
     const rev = 'rev: { label: 売上高, value: 326.9, unit: JPY, scale: billion, period: 2026年3月期 第2四半期, source: 決算短信, change: { percent: 9.6 } }';
     const half = 'rev_1h: { label: 売上高, value: 645.1, unit: JPY, scale: billion, period: 2026年3月期 第2四半期累計, period_type: half_year, source: 決算短信 }';
     const profit = 'op: { label: 営業利益, value: 29.8, unit: JPY, scale: billion, period: 2026年3月期 第2四半期, source: 決算短信 }';
-    // (Read so in a Japanese canvas, whose words of another basis are Japanese.)
-    const typedFigure = (text: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', 'currency: JPY, language: ja-JP }')}${canvas([rev, half, profit], said(text))}`, 'c.yaml'))
-      .findings.filter((f) => f.rule === 'typed-figure').map((f) => `${f.rule}: ${f.message}`);
+    const typedFigure = (text: string) => typedInJapanese([rev, half, profit], text);
     for (const text of [
       '売上高は[[rev]]（前年同期比15%増）となり、第2四半期累計の売上高は[[rev_1h]]でした。',
       '売上高は前年同期比15%増の[[rev]]、第2四半期累計の売上高は[[rev_1h]]でした。',
@@ -1112,6 +1114,15 @@ describe('typed-figure', () => {
     // Its own basis, in its brackets after a 、, is still read: on another basis than the stated change, nothing.
     for (const text of ['売上高は[[rev]]（前年同期比15%増、為替影響を除く）となりました。', '売上高は[[rev]]（前年同期比15%増、累計）でした。']) {
       expect(typedFigure(text), text).toEqual([]);
+    }
+  });
+
+  it('reads a half\'s change beside its figure in a sentence that names the half as a 決算短信 does: the 累計 of "第2四半期累計" is its period, no other basis', () => {
+    const half = 'rev_1h: { label: 売上高, value: 645.1, unit: JPY, scale: billion, period: 2026年3月期 第2四半期累計, period_type: half_year, period_end: 2025-09-30, source: 決算短信, change: { percent: 9.6 } }';
+    expect(typedInJapanese([half], '2026年3月期 第2四半期累計の売上高は[[rev_1h]]（前年同期比15%増）でした。')).toEqual([expect.stringContaining('typed-figure: "前年同期比15%増" is typed into the text beside [[rev_1h]], whose stated change is +9.6% YoY')]);
+    // Its stated change; and nine months ("第3四半期累計", no period read), another basis still.
+    for (const text of ['2026年3月期 第2四半期累計の売上高は[[rev_1h]]（前年同期比9.6%増）でした。', '2026年3月期 第3四半期累計の売上高は[[rev_1h]]（前年同期比15%増）でした。']) {
+      expect(typedInJapanese([half], text), text).toEqual([]);
     }
   });
 

@@ -180,6 +180,21 @@ describe('typed-mismatch: words that name the current period, read as the briefi
     }
   });
 
+  it('reads the first half as a 決算短信 names it, "2026年3月期 第2四半期累計" and "当中間期" (in a briefing for the second quarter or the year): the new-user trial\'s 6,415億円 for 6,451億円', () => {
+    const half = 'rev_1h: { label: 売上高, value: 645.1, unit: JPY, scale: billion, period: 2026年3月期 第2四半期累計（2025年4～9月）, period_type: half_year, period_end: 2025-09-30, source: 決算短信 }';
+    for (const text of ['2026年3月期 第2四半期累計の売上高は6,415億円でした。', '当中間期の売上高は6,415億円でした。']) {
+      expect(mismatches('ja', 'JPY', [...ja, half], text, FQ2), text).toEqual([`"6,415億円" is typed into the text as 売上高 for "${text.split('の売上高')[0]}", but rev_1h is JP¥645.1 billion or 6,451億円 (2026年3月期 第2四半期累計（2025年4～9月）)`]);
+    }
+    expect(mismatches('ja', 'JPY', [...ja, half], '当中間期の売上高は6,415億円でした。', '2026年3月期')).toHaveLength(1);
+    // The right figure; nine months (第3四半期累計, no period read); 当中間期 in a briefing for another quarter, which says no half.
+    for (const [text, period] of [['2026年3月期 第2四半期累計の売上高は6,451億円でした。', FQ2], ['当中間期の売上高は6,451億円でした。', FQ2], ['2026年3月期 第3四半期累計の売上高は6,415億円でした。', FQ2], ['当中間期の売上高は6,415億円でした。', '2026年3月期 第3四半期']] as const) {
+      expect(mismatches('ja', 'JPY', [...ja, half], text, period), text).toEqual([]);
+    }
+    // In Korean, "2025년 2분기 누적", the first half, as 累計.
+    const ko = [quarterly('매출액', 'KRW', 'billion', ['2024년 2분기', '2025년 2분기'], [2790, 3120]), 'rev_h: { label: 매출액, value: 6100, unit: KRW, scale: billion, period: 1H 2025, period_type: half_year, period_end: 2025-06-30, source: Q }'];
+    expect(mismatches('ko', 'KRW', ko, '2025년 2분기 누적 매출액은 6조5,000억원이었다.', '2025년 2분기')).toEqual([expect.stringContaining('"6조5,000억원" is typed into the text as 매출액 for "2025년 2분기 누적", but rev_h is')]);
+  });
+
   it('in Chinese and Korean: "本季度", "报告期内", "이번 분기", "당분기"', () => {
     const zh = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [236503, 247795])];
     expect(mismatches('zh-Hans', 'CNY', zh, '本季度营收为2,580亿元。', '2025年第三季度')).toEqual(['"2,580亿元" is typed into the text as 营收 for "本季度", but rev@2025-09-30 is RMB 247,795 million or 2,478亿元 (2025年第三季度)']);
