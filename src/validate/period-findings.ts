@@ -620,17 +620,23 @@ function trendMismatch(set: FigureSet, heading: string, where: 'title' | 'column
   return [];
 }
 
-/** Words of a caption's note on its figures, not of their period: a restatement, an exclusion, comparatives, the quarter before. */
-const CAPTION_NOTE = /(?<!\p{L})(?:restat\p{L}*|recast|re-?defin\p{L}*|re-?organi[sz]\p{L}*|reclassif\p{L}*|exclud\p{L}*|includ\p{L}*|booked|comparatives?|angepasst|bereinigt|vorquartal\p{L}*|vorjahr\p{L}*|retrait\p{L}*|hors|précédent\p{L}*)(?!\p{L})/iu;
+/**
+ * Words of a caption's note on its figures, not of their period: a restatement, an exclusion, an inclusion, comparatives,
+ * the quarter before. Japanese's too, which no space parts from the words beside them: 含む, 含まれる (includes), 除く,
+ * 除外 (excludes), 計上 (booked), 修正再表示, 遡及修正, 遡及適用 (restated), 組替, 組み替え, 再分類 (reclassified),
+ * 再編 (reorganised), 比較情報 (comparatives); not 前年 or 前四半期, which a caption's own comparison says ("前年同期比").
+ */
+const CAPTION_NOTE = /(?<!\p{L})(?:restat\p{L}*|recast|re-?defin\p{L}*|re-?organi[sz]\p{L}*|reclassif\p{L}*|exclud\p{L}*|includ\p{L}*|booked|comparatives?|angepasst|bereinigt|vorquartal\p{L}*|vorjahr\p{L}*|retrait\p{L}*|hors|précédent\p{L}*)(?!\p{L})|含[まみむめ]|除[いかきくけ外]|計上|修正再表示|遡及(?:修正|適用)|組み?替|再分類|再編|比較情報/iu;
 
 /**
- * A chart's caption as its period is read (titlePeriodMismatches): its sentences and clauses (to a full stop or ';')
- * that are notes on the figures blanked, offsets kept, as a period they name is not the figures' own ("Restated for
- * the Q2 2025 reorganisation", "Excluding the gain booked in Q2 2025", "Q2 2025 comparatives in the appendix",
- * "Vorquartal (Q2 2025) angepasst"); the rest ("Source: Q2 2025 earnings release.") is read as a title is.
+ * A chart's caption as its period is read (titlePeriodMismatches): its sentences and clauses (to a full stop or ';',
+ * Japanese's '。' and '；' too) that are notes on the figures blanked, offsets kept, as a period they name is not the
+ * figures' own ("Restated for the Q2 2025 reorganisation", "Excluding the gain booked in Q2 2025", "Q2 2025 comparatives
+ * in the appendix", "Vorquartal (Q2 2025) angepasst", "2025年3月期 第4四半期は一過性の費用を含みます"); the rest ("Source:
+ * Q2 2025 earnings release.", "出所：2026年3月期 第1四半期決算短信。") is read as a title is.
  */
 function captionPeriodWords(caption: string): string {
-  return withoutEventPeriods(caption.replace(/[^.;]+/g, (clause) => (CAPTION_NOTE.test(clause) ? ' '.repeat(clause.length) : clause)));
+  return withoutEventPeriods(caption.replace(/[^.;。；]+/g, (clause) => (CAPTION_NOTE.test(clause) ? ' '.repeat(clause.length) : clause)));
 }
 
 /**

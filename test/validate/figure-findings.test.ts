@@ -2875,6 +2875,28 @@ describe('period-mismatch in a title or column heading', () => {
     // Nor a chart of the last four quarters whose range starts with the first it shows.
     expect(drawn('Haldor quarterly statements, Q4 2024 to Q3 2025.', 'Revenue by quarter', 'series: revenue, last: 4')).toEqual([]);
   });
+  it('reads a Japanese caption\'s note on one of a trend chart\'s quarters as an English one: a note, not the chart\'s period', () => {
+    const head = 'company: { name: Example KK, ticker: "1234", exchange: TSE, country: Japan, sector: Technology, industry: Software }\nbriefing: { period: 2026年3月期 第2四半期, as_of: 2025-11-30, currency: JPY, language: ja-JP }\n';
+    const quarters = (words: string[]) => words.map((w, i) => `{ value: ${[24.1, 29.8, 31.0][i]}, period: "${w}", period_end: ${['2025-03-31', '2025-06-30', '2025-09-30'][i]} }`).join(', ');
+    const ja = quarters(['2025年3月期 第4四半期（2025年1～3月）', '2026年3月期 第1四半期（2025年4～6月）', '2026年3月期 第2四半期（2025年7～9月）']);
+    const en = quarters(['Q4 FY2024', 'Q1 FY2025', 'Q2 FY2025']);
+    const found = (values: string, label: string, caption: string) => validateWithWarnings(parseCanvas(`${head}${canvas(
+      [`op: { label: ${label}, unit: JPY, scale: billion, period_type: quarter, source: x, values: [${values}] }`], '          - chart: op_q\n',
+      `charts:\n  op_q: { title: T, type: column, series: op, caption: "${caption}" }\n`,
+    )}`, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch').map((f) => f.message.split(',')[0]);
+    // A plotted quarter that a note explains (its one-off cost included), in either language: nothing.
+    expect(found(en, 'Operating profit', 'Company results. Q4 FY2024 includes a one-off restructuring charge.')).toEqual([]);
+    for (const caption of ['当社決算。2025年3月期 第4四半期は一過性の構造改革費用を含みます。', '当社決算。2025年3月期 第4四半期は構造改革費用を除きます。', '2025年3月期 第4四半期に一過性の費用を計上。', '2025年3月期 第4四半期は修正再表示後の数値です。']) {
+      expect(found(ja, '営業利益', caption), caption).toEqual([]);
+    }
+    // The quarter before the last, left as the caption's source, in either language, beside such a note too (the note a
+    // clause of its own to '。' as to '.'); and a plotted quarter named with no note word, as in English.
+    expect(found(en, 'Operating profit', 'Source: Q1 FY2025 earnings release. Q4 FY2024 includes a one-off charge.')).toEqual(['this chart\'s caption names "Q1 FY2025"']);
+    expect(found(ja, '営業利益', '出所：2026年3月期 第1四半期決算短信。')).toEqual(['this chart\'s caption names "2026年3月期 第1四半期"']);
+    expect(found(ja, '営業利益', '出所：2026年3月期 第1四半期決算短信。2025年3月期 第4四半期は一過性の構造改革費用を含みます。')).toEqual(['this chart\'s caption names "2026年3月期 第1四半期"']);
+    expect(found(en, 'Operating profit', 'Company results. Q4 FY2024 had a one-off restructuring charge.')).toEqual(['this chart\'s caption names "Q4 FY2024"']);
+    expect(found(ja, '営業利益', '当社決算。2025年3月期 第4四半期は一過性の構造改革費用がありました。')).toEqual(['this chart\'s caption names "2025年3月期 第4四半期"']);
+  });
   it('reports a caption\'s stale period at the words it is read from, not at a note\'s same words before them', () => {
     const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), segment('ipad', 'iPad', 6.9, 8.1)];
     const caption = 'Restated for Q4 FY25 categories; source: Q4 FY25 earnings release.';
