@@ -334,6 +334,12 @@ const COMPARED_LEVEL = /(?<!\p{L})(?:(?:in\s+line|level|on\s+(?:a\s+)?par|in\s+l
  * ("2025年第一季度至第三季度", "2025년 1분기~3분기"), whose end is its period.
  */
 const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에\s?비해|보다|[와과]\s?비교|以来|以來|以降|이후|부터|(?:至|到|～|~|－|—|-)\s{0,2}(?:第\s?[1-4一二三四]\s?季|[1-4一二三四]\s?季度|[Qq][1-4]|\d{4}\s?[年년]|(?:제\s?)?[1-4]\s?(?:\/\s?4\s?)?분기))/;
+/**
+ * In Japanese, the period of a figure that is the base compared with, its particle after the figure: "2026年3月期 第1四半期の
+ * [[op_margin@2025-06-30]]から改善", "第1四半期（2025年4～6月）の279億円から増加", "2025年3月期 第4四半期の27.4%と比べ", as English "up from
+ * [[op_margin@2025-06-30]] in Q1" (the reference as written, or blanked to spaces as typed-findings reads it).
+ */
+const COMPARED_AFTER_FIGURE_JA = /^\s{0,2}(?:[(（][^()（）]{0,24}[)）]\s{0,2})?の\s{0,2}(?:\[\[[^\]]{0,60}\]\]| {4,}|[-−+]?[\d０-９][\d０-９,，.．]*(?:\s?[兆億万千][\d０-９,，.．]*)*\s?(?:円|ドル|ユーロ|元|%|％|ポイント)?)\s{0,2}(?:比|から|より|と比べ|に比べ|と比較)/;
 // Not 与/與 ("and": "阿里云与淘天在Q2 2025..."), whose 相比 follows the period and is read there; and not across a comma ("收入同比增长12%，
 // Q3 2025..."), after which the sentence goes on to another clause.
 const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？，、,;；]{0,20}$/;
@@ -816,7 +822,7 @@ function comparedAt(sentence: string, at: number, end: number): Pick<NamedPeriod
   const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
   const compared = comparesBefore(before) || (POSITION_WORD.test(before) && COMPARED_POSITION.test(before))
     || COMPARED_ON.test(before) || COMPARED_RESULT.test(before) || COMPARED_LEVEL.test(before) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
-    || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
+    || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_AFTER_FIGURE_JA.test(sentence.slice(end, end + 100)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
   return { compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) };
 }
 

@@ -42,6 +42,11 @@ interface Placed {
  * (Q2 2025)" is not one (a bracket may hold another figure's period), nor "[[revenue]]; in Q2 2025 ...".
  */
 const TIED_AFTER = /^\s*(?:(?:in|for|during|over|at|of|as of|through)\s+)?(?:the\s+)?$/i;
+/**
+ * Words that tie a period to the figure just after it, in Japanese: "2026年3月期 第2四半期の[[op_margin]]", its months in
+ * brackets between at most ("第2四半期（2025年7～9月）の[[op_margin]]").
+ */
+const TIED_BEFORE = /^\s{0,2}(?:[(（][^()（）]{0,24}[)）]\s{0,2})?の\s{0,2}$/;
 
 /**
  * The reference each named period of a sentence is written with: the figure just before it, tied by a preposition at
@@ -356,8 +361,9 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       // words beside it date it (above): they say which period it is.
       const compared = dated !== undefined && back === undefined && comparisonBase(words, placed[i].at, own, new Set([dated.key])) ? undefined : dated;
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
-      // in Q2 2025" gives the Q1 figure as Q2's.
-      const wrong = compared ?? sentence.named.find((p, n) => !sentence.apart![n] && p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key)) ?? otherDay();
+      // in Q2 2025" gives the Q1 figure as Q2's, and so does "2026年3月期 第2四半期の[[op_margin@2025-06-30]]から改善".
+      const tied = (p: NamedPeriod) => (p.at >= placed[i].end ? TIED_AFTER.test(words.slice(placed[i].end, p.at)) : p.end <= placed[i].at && placed[i].at - p.end <= 40 && TIED_BEFORE.test(words.slice(p.end, placed[i].at)));
+      const wrong = compared ?? sentence.named.find((p, n) => !sentence.apart![n] && tied(p) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key)) ?? otherDay();
       // What the sentence says instead, and the figure it may mean: for the briefing's data notes.
       let misdated: { said: string; meant?: string } | undefined;
       const message = wrong === undefined ? relativeMessage() : namedMessage(wrong);

@@ -341,6 +341,26 @@ describe('period-mismatch', () => {
     expect(mismatches(toyota, '2026年3月期 第1四半期の営業利益は[[op]]となった。', INDIA)).toHaveLength(1);
   });
 
+  it('reads a Japanese quarter before "の" and a figure that a particle makes the base ("第1四半期の[[op@2025-06-30]]から") as compared, and still as that figure\'s', () => {
+    const toyota = inr('op', [['2026年3月期 第1四半期', '2025-06-30', 1100], ['2026年3月期 第2四半期', '2025-09-30', 1200]]);
+    const english = inr('op', [['Q1 FY26 (Apr-Jun 2025)', '2025-06-30', 1100], ['Q2 FY26 (Jul-Sep 2025)', '2025-09-30', 1200]]);
+    // The quarter of the base, nearer [[op]] than the sentence's own, is no period [[op]] is said to be for: as "up from [[op@2025-06-30]] in Q1 FY26".
+    for (const text of [
+      '2026年3月期 第2四半期の営業利益は前年同期比で改善し、[[op]]となり、2026年3月期 第1四半期の[[op@2025-06-30]]から増加した。',
+      '2026年3月期 第2四半期の営業利益は前年同期比で改善し、[[op]]となり、2026年3月期 第1四半期（2025年4～6月）の[[op@2025-06-30]]と比べ増加した。',
+    ]) {
+      expect(mismatches(toyota, text, INDIA), text).toEqual([]);
+    }
+    expect(mismatches(english, 'In Q2 FY26 operating profit improved year on year, to [[op]], up from [[op@2025-06-30]] in Q1 FY26.', INDIA)).toEqual([]);
+    // ...while that quarter, tied to the base's figure, names the figure's period: another quarter's there is reported, in Japanese as in English.
+    expect(mismatches(toyota, '2026年3月期 第2四半期の営業利益は[[op]]となり、2026年3月期 第2四半期の[[op@2025-06-30]]から増加した。', INDIA)).toEqual([
+      expect.stringContaining('text [[op@2025-06-30]] shows op for 2026年3月期 第1四半期, but its sentence speaks of "2026年3月期 第2四半期"'),
+    ]);
+    expect(mismatches(english, 'Operating profit was [[op]] in Q2 FY26, up from [[op@2025-06-30]] in Q2 FY26.', INDIA)).toEqual([
+      expect.stringContaining('text [[op@2025-06-30]] shows op for Q1 FY26 (Apr-Jun 2025), but its sentence speaks of "Q2 FY26"'),
+    ]);
+  });
+
   it('finds a single figure updated in place to another quarter, fiscal year or half, and its change too', () => {
     const one = (period: string, type: string, end = '2025-09-30') => `  rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: ${period}, period_type: ${type}, period_end: ${end}, source: R, change: { percent: 8.8 } }\n`;
     expect(mismatches(one('Q3 2025', 'quarter'), 'In the second quarter of 2025 revenue grew [[rev.change]] to [[rev]].')).toHaveLength(2);

@@ -159,6 +159,38 @@ describe('typed-mismatch of an amount typed in 億, 亿, 억 or 万', () => {
   });
 });
 
+describe('typed-mismatch in a Japanese sentence naming two quarters, one the base a figure of another measure is compared with', () => {
+  const series = (id: string, label: string, unit: string, scale: string, periods: string[], [q1, q2]: [number, number]) =>
+    `${id}: { label: "${label}", unit: ${unit},${scale === '' ? '' : ` scale: ${scale},`} period_type: quarter, source: Q, values: [{ value: ${q1}, period: "${periods[0]}", period_end: 2025-06-30 }, { value: ${q2}, period: "${periods[1]}", period_end: 2025-09-30, change: { percent: 14.6 } }] }`;
+  const found = (language: string, periods: string[], labels: [string, string], text: string) => validateWithWarnings(parseCanvas(
+    `${HEAD(language, 'JPY', periods[1]!)}metrics:\n  ${series('op', labels[0], 'JPY', 'billion', periods, [27.9, 29.8])}\n  ${series('margin', labels[1], 'percent', '', periods, [9.1, 9.6])}\n`
+      + `blocks:\n  cost_structure:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text}'\n`, 'c.yaml',
+  )).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message.split(', likely')[0]);
+  const ja = ['2026年3月期 第1四半期（2025年4～6月）', '2026年3月期 第2四半期（2025年7～9月）'];
+  const en = ['Q1 FY2025', 'Q2 FY2025'];
+
+  it('compares a typed figure with the quarter its sentence is about, not the nearer one it compares the margin with: the new-user trial\'s 2,980億円 for 298億円', () => {
+    // "from [[margin@2025-06-30]] in Q1" is the base compared with, in English...
+    expect(found('en', en, ['Operating profit', 'Operating margin'], 'In Q2 FY2025, operating profit was [[op]] ([[op.change]]), operating profit was ¥2,980 billion, and the operating margin was [[margin]], up from [[margin@2025-06-30]] in Q1 FY2025.')).toEqual([
+      '"¥2,980 billion" is typed into the text as Operating profit for "Q2 FY2025", but op@2025-09-30 is JP¥29.8 billion (Q2 FY2025); that is a hundredth of "¥2,980 billion"',
+    ]);
+    // ...and "2026年3月期 第1四半期の[[margin@2025-06-30]]から改善" in Japanese: the ×10 slip is told against Q2's 298億円.
+    const slip = '"2,980億円" is typed into the text as 営業利益 for "2026年3月期 第2四半期", but op@2025-09-30 is JP¥29.8 billion or 298億円 (2026年3月期 第2四半期（2025年7～9月）); that is a tenth of "2,980億円" (JP¥298.0 billion; 1億 = 100 million)';
+    for (const text of [
+      '2026年3月期 第2四半期の営業利益は[[op]]（前年同期比[[op.change]]）、営業利益は2,980億円、営業利益率は[[margin]]となり、2026年3月期 第1四半期の[[margin@2025-06-30]]から改善しました。',
+      '2026年3月期 第2四半期の営業利益は[[op]]（前年同期比[[op.change]]）、営業利益は2,980億円、営業利益率は[[margin]]となり、2026年3月期 第1四半期（2025年4～6月）の9.1%から改善しました。',
+      '2026年3月期 第2四半期の営業利益は[[op]]（前年同期比[[op.change]]）、営業利益は2,980億円、営業利益率は[[margin]]となり、2026年3月期 第1四半期の[[margin@2025-06-30]]と比べ改善しました。',
+    ]) {
+      expect(found('ja', ja, ['営業利益', '営業利益率'], text), text).toEqual([slip]);
+    }
+    // (In each, 2026年3月期 第1四半期 stands nearer 2,980億円 than 第2四半期 does.) A nearer quarter that is the figure's own
+    // clause's, not a base, is still read: 2,980億円 against Q1's 279億円.
+    expect(found('ja', ja, ['営業利益', '営業利益率'], '2026年3月期 第2四半期の営業利益率は[[margin]]、2026年3月期 第1四半期の営業利益は2,980億円でした。')).toEqual([
+      expect.stringContaining('"2,980億円" is typed into the text as 営業利益 for "2026年3月期 第1四半期", but op@2025-06-30 is JP¥27.9 billion or 279億円'),
+    ]);
+  });
+});
+
 describe('typed-mismatch: words that name the current period, read as the briefing\'s', () => {
   const ja = [quarterly('売上高', 'JPY', 'million', ['2025年3月期 第2四半期', '2026年3月期 第2四半期'], [27410, 31245])];
   const FQ2 = '2026年3月期 第2四半期';
