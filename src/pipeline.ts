@@ -285,12 +285,15 @@ export interface SkippedCanvas {
 }
 
 /**
- * A canvas that failed (no `name`: it could not be loaded or validated), or one of its briefings; or, `canvas` naming
- * it and no `name`, a file of the output folder the build could not write or remove (its manifest, its lock).
+ * A canvas that failed (no `name`: it could not be loaded or validated), or one of its briefings; or, with `folderFile`,
+ * `canvas` naming it and no `name`, a file of the output folder the build could not write or remove (its manifest, its
+ * lock): no briefing, and so neither counted nor named as one by the closing line.
  */
 export interface FailedBriefing {
   kind: 'failed';
   canvas: string;
+  /** Not a canvas's: the output folder's manifest, not saved, or its lock, not removed (`canvas` is the file's path). */
+  folderFile?: 'manifest' | 'lock';
   name?: string;
   /** The block set of the briefing (`name`): "full" for the whole canvas. */
   set?: string;
@@ -912,7 +915,7 @@ async function buildWith(files: string[], options: BuildOptions, printer: Printe
   // A lock that cannot be removed (the folder turned read-only mid-build) is one more failure of the folder's, said
   // and counted with the briefings': thrown, it lost the outcomes, and the build ended without its closing line.
   return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, maker, report, signal, themes, warm), (error, outcomes) => {
-    const failed: FailedBriefing = { kind: 'failed', canvas: join(options.outDir, LOCK_FILE), ms: 0, error };
+    const failed: FailedBriefing = { kind: 'failed', canvas: join(options.outDir, LOCK_FILE), folderFile: 'lock', ms: 0, error };
     outcomes.push(failed);
     report(failed);
   });
@@ -1637,7 +1640,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   await saveManifest().catch((error: unknown) => {
     if (!(error instanceof BriefingError)) throw error;
     if (manifestFailed) return; // a briefing's failure said so, and what it means
-    emit({ kind: 'failed', canvas: join(outDir, MANIFEST_FILE), ms: 0, error: new BriefingError(`${error.message}; the PDFs written are in place, but what this build did is not on record there (the next build prints again a briefing not on record)`, EXIT.output, { cause: error }) });
+    emit({ kind: 'failed', canvas: join(outDir, MANIFEST_FILE), folderFile: 'manifest', ms: 0, error: new BriefingError(`${error.message}; the PDFs written are in place, but what this build did is not on record there (the next build prints again a briefing not on record)`, EXIT.output, { cause: error }) });
   });
   return outcomes;
 }

@@ -107,19 +107,26 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   }
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
   // Those not built once the output folder took no more files are counted, not named: one error said why.
-  const said = failed.filter((o) => !o.notBuilt);
-  const notBuilt = (code: ExitCode) => failed.filter((o) => o.notBuilt && o.error.exitCode === code).length;
+  // The output folder's own files (its manifest not saved, its lock not removed) are no briefings: said apart, after
+  // the briefings' names, so that the counts add up to the briefings of the build (they still make it exit 7).
+  const briefingFailures = failed.filter((o) => o.folderFile === undefined);
+  const said = briefingFailures.filter((o) => !o.notBuilt);
+  const notBuilt = (code: ExitCode) => briefingFailures.filter((o) => o.notBuilt && o.error.exitCode === code).length;
   const names = [...new Set(said.map((o) => failureLabel(o, outcomes, io)))];
   // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
   // version's), and the last line is what a log, a CI summary or `tail -1` shows.
   const which = names.length === 0 ? '' : `: ${firstFive(names)}`;
   const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const]
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
+  const folder = failed.filter((o) => o.folderFile !== undefined).map((o) => `${show(o.canvas, io)} ${o.folderFile === 'lock' ? 'not removed' : 'not saved'}`);
+  const files = folder.length === 0 ? '' : `; ${folder.join(', ')}`;
+  // No briefing failed (only the manifest could not be saved): no "0 failed".
+  const failures = said.length === 0 && unbuilt === '' ? '' : `, ${said.length} failed`;
   // On stdout, as is the closing line of a build that succeeded (README "The command"): a script reads one stream for it,
   // whatever happened; the failures' own errors are on stderr, above it.
   // The canvases with warnings after the failures' names, apart from them (a "; " where names went before).
-  const also = warnings && `${which ? '; ' : ', '}${warnings}`;
-  io.out(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}${also}`);
+  const also = warnings && `${which || files ? '; ' : ', '}${warnings}`;
+  io.out(`${briefings(built.length)} written${current > 0 ? `, ${current} up to date` : ''}${failures}${unbuilt}${took}${which}${files}${also}`);
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or
   // read-only disk missed it behind a broken canvas planned before it (3).
   return (failed.find((o) => o.error.exitCode === EXIT.output) ?? failed[0]).error.exitCode;
@@ -131,7 +138,7 @@ export function noCanvasHasSet(outcomes: BriefingOutcome[], options: Pick<BuildO
 }
 
 /**
- * A failure as the closing line names it: by its canvas's path (or the output folder's file), as the errors above do,
+ * A briefing's failure as the closing line names it: by its canvas's path, as the errors above do,
  * with its block set where the canvas has other briefings in this build or the set is not the whole canvas's
  * ("data/gamma.yaml (finance: printing timed out)"), and what happened: the error's own kind where it says more than
  * its exit code's class ("no worker took it within --max-wait", not "render failure").

@@ -91,10 +91,28 @@ describe('an output folder that cannot take files', () => {
     expect(run.code).toBe(EXIT.output);
     const lock = join(out, '.briefing.lock');
     expect(run.err).toContain(`error: cannot remove the lock ${lock} at the end of this build: EROFS: read-only file system, unlink '${lock}'. It is left in place; the next build or send takes it over, as the process it names (${process.pid}) will have ended. The folder takes no more files (it is on a read-only file system): remount it read-write before the next run.`);
-    expect(run.out.split('\n').at(-1)).toMatch(/^1 briefing written, 2 failed in \S+ s: \S*b\.yaml \(cannot write\), \S*out\/\.briefing\.lock \(cannot write\)$/);
+    // The lock is no briefing: said apart from b, not counted with it.
+    expect(run.out.split('\n').at(-1)).toMatch(/^1 briefing written, 1 failed in \S+ s: \S*b\.yaml \(cannot write\); \S*out\/\.briefing\.lock not removed$/);
     // Left as said, naming this process: a run of another process takes it over (send.test.ts, write-faults.test.ts), this one's would not.
     expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} build\n`);
     rmSync(lock);
+  });
+
+  it('counts only briefings as failed when the folder turns read-only mid-build: its manifest and lock are said apart (exit 7)', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const { out, files } = canvases(names);
+    expect((await cli(files, out)).code).toBe(EXIT.ok);
+    // Each canvas saved again (a comment): the manifest has to record it, and --force prints every briefing again.
+    for (const file of files) writeFileSync(file, `${readFileSync(file, 'utf8')}\n# saved again\n`);
+    const run = await cli([...files, '--force'], out, 1, 'EROFS');
+    broken.clear();
+    rmSync(join(out, '.briefing.lock'), { force: true });
+    expect(run.code).toBe(EXIT.output);
+    expect(run.err).toContain(`error: cannot write ${join(out, MANIFEST_FILE)}: EROFS`);
+    expect(run.err).toContain(`error: cannot remove the lock ${join(out, '.briefing.lock')}`);
+    // 1 + 6 = the 7 briefings of the build, the folder's two files after the briefings' names, not among them.
+    const last = run.out.split('\n').at(-1)!;
+    expect(last).toMatch(/^0 briefings written, 1 failed, 6 not built \(the output folder takes no more files\): \S*a\.yaml \(cannot write\); \S*out\/\.briefing-manifest\.json not saved, \S*out\/\.briefing\.lock not removed$/);
   });
 
   it('says why send stopped, not only that its lock could not be removed, when the folder turns read-only as it sends', async () => {
@@ -130,7 +148,7 @@ describe('an output folder that cannot take files', () => {
     expect(run.code).toBe(EXIT.output);
     expect(run.out).toMatch(/^removed \S+b\.pdf: its briefing no longer exists$/m);
     expect(run.err).toMatch(new RegExp(`^error: cannot write ${manifest}: ENOSPC: no space left on device, write '${manifest}\\.[0-9a-f]{12}\\.partial'; the PDFs written are in place, but what this build did is not on record there \\(the next build prints again a briefing not on record\\)$`, 'm'));
-    expect(run.out.split('\n').at(-1)).toMatch(/^0 briefings written, 1 up to date, 1 failed: \S+\.briefing-manifest\.json \(cannot write\)$/);
+    expect(run.out.split('\n').at(-1)).toMatch(/^0 briefings written, 1 up to date; \S+\.briefing-manifest\.json not saved$/);
     expect(readFileSync(manifest, 'utf8')).toBe(before);
     expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
