@@ -40,6 +40,7 @@ const BROWSER_TESTS = [
   'test/queue/full-folder.test.ts',
   'test/queue/worker-failures.test.ts',
   'test/queue/submitter-bounds.test.ts',
+  'test/queue/changed-while-printing.test.ts',
 ];
 
 export default defineConfig({

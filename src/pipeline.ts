@@ -355,6 +355,18 @@ export interface BuildNotice {
   message: string;
   /** Briefings taken out of the queue again as the build stopped: no worker of its version came (Submitter.close). */
   unqueued?: number;
+  /**
+   * A canvas saved again (or deleted) while its briefings were being printed: the PDFs written show it as it was read,
+   * and no longer match its file. The closing line names it; build --strict fails on it.
+   */
+  changed?: ChangedCanvas;
+}
+
+/** A canvas whose file changed while its briefings were being printed (BuildNotice.changed). */
+export interface ChangedCanvas {
+  file: string;
+  /** Deleted, not saved again: the PDFs are of a canvas that no longer exists. */
+  deleted: boolean;
 }
 
 /** Everything a build reports as it goes: outcomes, and the progress and clean-up around them. */
@@ -1600,6 +1612,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const when = read.at.toTimeString().slice(0, 8);
     report({
       kind: 'notice',
+      changed: { file, deleted: now === undefined },
       message: now === undefined
         ? `${file}: deleted while its briefings were being printed: they show the canvas as it was read (at ${when}), and the next build removes them`
         : `${file}: saved again while its briefings were being printed: they show the canvas as it was read (at ${when}); the next build prints the edit, if it changes them`,

@@ -2,7 +2,7 @@
 import { constants as osConstants } from 'node:os';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
-import type { BriefingOutcome, BuildEvent, FailedBriefing, QueueSettings } from '../pipeline.ts';
+import type { BriefingOutcome, BuildEvent, ChangedCanvas, FailedBriefing, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
@@ -70,7 +70,7 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs${queued}`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
-    return { outcomes, code: summarise(outcomes, options, io, Date.now() - started, reporter.warned()), interrupted: false };
+    return { outcomes, code: summarise(outcomes, options, io, Date.now() - started, reporter.warned(), [], reporter.changed()), interrupted: false };
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
     if (own) await printer.close();
@@ -79,13 +79,14 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
 
 /**
  * Prints the closing line of a build, on stdout whether or not something failed; returns its exit code (that of the first failure, or 7 if the output folder
- * could not be written; else 3 under --strict with canvases `warned`; or 0). The line
+ * could not be written; else 3 under --strict with canvases `warned` or `changed`; or 0). The line
  * counts what was written, up to date and failed, and says how long it took, then names the canvases with findings
  * (`warned`, their paths: a warning of one canvas in a batch of hundreds has scrolled far up too), then those `unchanged`
- * (watch: found up to date, their findings said in an earlier round and not again), marked so; a build that wrote just one
- * briefing has said all there is in its line, and a quiet one says only failures.
+ * (watch: found up to date, their findings said in an earlier round and not again), marked so, then those `changed`
+ * (saved again or deleted while their briefings were being printed: the PDFs show them as they were read); a build that
+ * wrote just one briefing has said all there is in its line (but a canvas changed under it), and a quiet one says only failures.
  */
-export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output' | 'strict'>, io: Io, ms?: number, warned: readonly string[] = [], unchanged: readonly string[] = []): number {
+export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output' | 'strict'>, io: Io, ms?: number, warned: readonly string[] = [], unchanged: readonly string[] = [], changed: readonly ChangedCanvas[] = []): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   const current = outcomes.filter((o) => o.kind === 'current').length;
@@ -93,16 +94,21 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     return report(noSuchSet(options.set!, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
   const took = ms === undefined || built.length === 0 ? '' : ` in ${seconds(ms)}`;
-  const strict = options.strict === true && warned.length + unchanged.length > 0;
+  const strict = options.strict === true && warned.length + unchanged.length + changed.length > 0;
   const named = [...warned.map((file) => show(file, io)), ...unchanged.map((file) => `${show(file, io)} (unchanged)`)];
-  const warnings = named.length === 0 ? '' : `${canvases(named.length)} with ${strict ? 'findings (errors under --strict)' : 'warnings'}: ${firstFive(named)}`;
+  const errors = options.strict === true ? ' (errors under --strict)' : '';
+  const warnings = [
+    named.length === 0 ? '' : `${canvases(named.length)} with ${errors ? `findings${errors}` : 'warnings'}: ${firstFive(named)}`,
+    // Its PDFs carry figures its file no longer has (or are of a canvas that is gone): said where `tail -1` shows it.
+    changed.length === 0 ? '' : `${canvases(changed.length)} changed while printing${errors}: ${firstFive(changed.map((c) => `${show(c.file, io)}${c.deleted ? ' (deleted)' : ''}`))}`,
+  ].filter((part) => part !== '').join('; ');
   if (failed.length === 0) {
     // Under --strict a canvas's findings fail the build as check --strict fails (exit 3), its PDFs written all the same
     // (README "The command"): said as a failure is, in a build of one briefing and under --quiet too.
     if (options.output === 'quiet' && !strict) return EXIT.ok;
     const also = warnings && `, ${warnings}`;
     if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date${also}` : `${briefings(built.length)} written, ${current} up to date${took}${also}`);
-    else if (built.length > 1 || options.output === 'verbose' || strict) io.out(`${briefings(built.length)} written${took}${also}`);
+    else if (built.length > 1 || options.output === 'verbose' || strict || changed.length > 0) io.out(`${briefings(built.length)} written${took}${also}`);
     return strict ? EXIT.invalidData : EXIT.ok;
   }
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.

@@ -4,7 +4,7 @@
  * are done, at what rate and how long the rest will take, which briefings are printing (--jobs of them at
  * once) and which are queued, and is cleared at the end.
  */
-import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
+import type { BuildEvent, BriefingOutcome, ChangedCanvas, RemovedBriefing } from '../pipeline.ts';
 import { counts, findingLine, report, severityOf } from './report.ts';
 import { show, type Io } from './io.ts';
 import { shortened } from '../errors.ts';
@@ -16,6 +16,8 @@ export interface BuildReporter {
   done(): void;
   /** The canvases with findings that count (warnings; see report.ts counts), as their findings named them, in the order said: for the closing line. */
   warned(): string[];
+  /** The canvases saved again or deleted while their briefings were being printed (BuildNotice.changed), in the order said: for the closing line. */
+  changed(): ChangedCanvas[];
 }
 
 const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
@@ -35,7 +37,8 @@ const RATE_AFTER_MS = 2000;
 /**
  * `now` (ms) is the clock the rate and the time left are measured with. Quiet, it says warnings, errors and
  * failures only, with no status line; verbose, also each briefing as it starts printing (and why) and each one up to date.
- * `strict` (build --strict): findings that count are said as errors, as check --strict says them.
+ * `strict` (build --strict): findings that count are said as errors, as check --strict says them, and so is a canvas
+ * changed while its briefings were being printed.
  */
 export function buildReporter(io: Io, now: () => number = Date.now, output: Verbosity = 'normal', strict = false): BuildReporter {
   if (output === 'quiet') io = { ...io, out: () => {}, status: undefined };
@@ -47,6 +50,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
   /** Warnings said in this run: one that every briefing of a batch shares (a theme's) is said once, but with --verbose. */
   const said = new Set<string>();
   const warned = new Set<string>();
+  const changed: ChangedCanvas[] = [];
   const status = (text: string) => io.status?.(text);
   const showStatus = () => {
     if (queue.length === 0 && printing.length === 0) return status('');
@@ -76,7 +80,9 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           if (output === 'verbose') io.out(`printing ${e.name} from ${show(e.canvas, io)}${e.reason ? `: ${e.reason}` : ''}`);
           break;
         case 'notice':
-          io.err(`warning: ${e.message}`);
+          if (e.changed !== undefined) changed.push(e.changed);
+          // Under --strict a canvas changed under its briefings fails the build, as a finding does: said as an error.
+          io.err(`${e.changed !== undefined && strict ? 'error' : 'warning'}: ${e.message}`);
           break;
         case 'finding':
           if (counts(e.finding)) warned.add(e.finding.file);
@@ -104,6 +110,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
     },
     done: () => status(''),
     warned: () => [...warned],
+    changed: () => [...changed],
   };
 }
 

@@ -270,7 +270,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       const warned = reporter.warned();
       const unchanged = [...unsaid].filter((canvas) => told.has(canvas) && warnedOf.has(canvas));
       warnedOf = new Set([...warned, ...unchanged]);
-      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started, warned, unchanged);
+      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started, warned, unchanged, reporter.changed());
       await watchCanvasThemes(found, [...new Set(outcomes.filter((o) => o.kind === 'failed').map((o) => o.canvas))]);
       return outcomes;
     } catch (error) {
