@@ -41,6 +41,7 @@ const BROWSER_TESTS = [
   'test/queue/worker-failures.test.ts',
   'test/queue/submitter-bounds.test.ts',
   'test/queue/changed-while-printing.test.ts',
+  'test/queue/worker-limit.test.ts',
 ];
 
 export default defineConfig({

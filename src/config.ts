@@ -161,11 +161,24 @@ function parseJobs({ value, from }: Setting): number {
 
 /** The largest canvas file to read, in bytes: --max-canvas-mb, else BRIEFING_MAX_CANVAS_MB, else 5 MB. */
 export function canvasSizeLimit(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  const setting = flag !== undefined ? { value: flag, from: '' } : env.BRIEFING_MAX_CANVAS_MB ? { value: env.BRIEFING_MAX_CANVAS_MB, from: ' (from BRIEFING_MAX_CANVAS_MB)' } : undefined;
+  const setting = canvasSizeSetting(flag, env);
   if (setting === undefined) return 5 * 1024 * 1024;
   const mb = Number(setting.value);
   if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) throw new BriefingError(`canvas size limit "${setting.value}" is not a number of MB above 0 and up to 1024${setting.from}`, EXIT.usage);
   return Math.round(mb * 1024 * 1024);
+}
+
+/**
+ * The canvas size limit as its user gave it, for a message that refuses a canvas over it: "--max-canvas-mb 0.01",
+ * "BRIEFING_MAX_CANVAS_MB=0.01", or "the default limit" (canvasSizeLimit's bytes, said back, read 0.010000228881835938).
+ */
+export function canvasSizeGiven(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const setting = canvasSizeSetting(flag, env);
+  return setting === undefined ? 'the default limit' : setting.from === '' ? `--max-canvas-mb ${setting.value}` : `BRIEFING_MAX_CANVAS_MB=${setting.value}`;
+}
+
+function canvasSizeSetting(flag: string | undefined, env: NodeJS.ProcessEnv): Setting | undefined {
+  return flag !== undefined ? { value: flag, from: '' } : env.BRIEFING_MAX_CANVAS_MB ? { value: env.BRIEFING_MAX_CANVAS_MB, from: ' (from BRIEFING_MAX_CANVAS_MB)' } : undefined;
 }
 
 /** A value and, when it came from the environment, which variable: a bad value must say where to fix it. */

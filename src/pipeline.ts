@@ -1126,6 +1126,8 @@ export interface QueueWorkerOptions {
   lockMs?: number;
   printer: PrinterOptions;
   maxCanvasBytes: number;
+  /** That limit as its user gave it (config canvasSizeGiven), for the message refusing a canvas over it. */
+  maxCanvasGiven?: string;
 }
 
 /** A running queue worker (see runQueueWorker). */
@@ -1219,7 +1221,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
       }
     };
     const { target, from, queue } = options.queue;
-    const worker = await startWorker({ target, from, queue, tool, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes, lockMs: options.lockMs }, make, report);
+    const worker = await startWorker({ target, from, queue, tool, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes, maxCanvasGiven: options.maxCanvasGiven, lockMs: options.lockMs }, make, report);
     return {
       browser,
       version: worker.version,

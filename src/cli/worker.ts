@@ -5,7 +5,7 @@
  */
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
-import { canvasSizeLimit, MAX_JOBS, resolveOptions, type Verbosity } from '../config.ts';
+import { canvasSizeGiven, canvasSizeLimit, MAX_JOBS, resolveOptions, type Verbosity } from '../config.ts';
 import type { WorkerEvent } from '../pipeline.ts';
 import { STOP_SIGNALS } from './build.ts';
 import type { Io } from './io.ts';
@@ -59,7 +59,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   for (const s of STOP_SIGNALS) process.on(s, onSignal);
   try {
     const running = await runQueueWorker(
-      { queue, concurrency, lockMs: lockSeconds === undefined ? undefined : Math.round(lockSeconds * 1000), printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env) },
+      { queue, concurrency, lockMs: lockSeconds === undefined ? undefined : Math.round(lockSeconds * 1000), printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env), maxCanvasGiven: canvasSizeGiven(flags.maxCanvasMb, io.env) },
       (event) => {
         if (event.kind === 'incompatible') {
           // Every job would be refused the same way: this worker stops, and leaves the queue to workers that can make them.

@@ -9,6 +9,7 @@ import { Job, Queue, Worker, WaitingError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
 import { RecentMap } from '../recent-map.ts';
+import { sizeText } from '../words.ts';
 import { probedOptions, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
@@ -46,6 +47,8 @@ export interface WorkerSettings {
   concurrency: number;
   /** The largest canvas this worker takes, in bytes (its own --max-canvas-mb). */
   maxCanvasBytes: number;
+  /** That limit as its user gave it ("--max-canvas-mb 0.01": config canvasSizeGiven), for the message refusing a canvas over it. */
+  maxCanvasGiven?: string;
   /** How long its lock on a job lasts unrenewed (DEFAULT_LOCK_MS; --lock-seconds). */
   lockMs?: number;
 }
@@ -122,7 +125,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     throw new WaitingError();
   };
   const answer = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined): Promise<BriefingResult> => {
-    const problem = requestProblem(job.data, settings.maxCanvasBytes);
+    const problem = requestProblem(job.data, settings.maxCanvasBytes, settings.maxCanvasGiven);
     if (problem !== undefined) {
       report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
       return { kind: 'failed', ...problem, worker: me };
@@ -258,7 +261,7 @@ const NOT_A_REQUEST = 'not a briefing request';
  * something else than a submitter of this version), or a canvas larger than this worker takes. Either
  * is that job's failure, said to its submitter: the worker goes on.
  */
-function requestProblem(data: unknown, maxCanvasBytes: number): { message: string; exitCode: number; what: string } | undefined {
+function requestProblem(data: unknown, maxCanvasBytes: number, maxCanvasGiven?: string): { message: string; exitCode: number; what: string } | undefined {
   const r = data as Partial<BriefingRequest> | null;
   const isText = (v: unknown) => typeof v === 'string';
   if (r === null || typeof r !== 'object' || r.v !== 1) {
@@ -271,9 +274,21 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
   if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: EXIT.queue, what: NOT_A_REQUEST };
   const canvasBytes = Buffer.byteLength(r.text!) + Buffer.byteLength(r.previous?.text ?? '');
   if (canvasBytes > maxCanvasBytes) {
-    return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2, what: 'too large for the workers' };
+    return { message: tooLarge(r.file!, canvasBytes, r.previous !== undefined, maxCanvasBytes, maxCanvasGiven), exitCode: 2, what: 'too large for the workers' };
   }
   return undefined;
+}
+
+/**
+ * Why a worker refuses a canvas of `bytes` (with its earlier version, for --since, where `withPrevious`) over its limit:
+ * the sizes as a reader tells them apart (KB under a megabyte, never "0.0 MB"; in bytes where the two round alike), the
+ * limit as its user gave it (not its bytes said back as MB, "0.010000228881835938"), and what to do.
+ */
+export function tooLarge(file: string, bytes: number, withPrevious: boolean, maxBytes: number, given = `--max-canvas-mb ${Number((maxBytes / 1024 / 1024).toPrecision(4))}`): string {
+  const alike = sizeText(bytes) === sizeText(maxBytes);
+  const size = (n: number) => (alike ? `${n.toLocaleString('en-US')} bytes` : sizeText(n));
+  const what = withPrevious ? 'the canvas and its earlier version (for --since) are' : 'the canvas is';
+  return `${file}: ${what} ${size(bytes)}${withPrevious ? ' together' : ''}, more than this worker takes (${given}: ${size(maxBytes)}). Raise the workers' limit (briefing worker --max-canvas-mb MB, or BRIEFING_MAX_CANVAS_MB where they run), or split or trim the canvas`;
 }
 
 /**

@@ -277,7 +277,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const lane = openLane();
     try {
       const big = { ...request('big'), text: `big${'x'.repeat(1024 * 1024)}` };
-      expect((await submitter.submit(jobIdOf('big', false), big, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/big.yaml: the canvas is 1.0 MB, more than this worker takes (--max-canvas-mb 1)', exitCode: 2, what: 'too large for the workers' });
+      expect((await submitter.submit(jobIdOf('big', false), big, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/big.yaml: the canvas is 1,048,579 bytes, more than this worker takes (--max-canvas-mb 1: 1,048,576 bytes). Raise the workers\' limit (briefing worker --max-canvas-mb MB, or BRIEFING_MAX_CANVAS_MB where they run), or split or trim the canvas', exitCode: 2, what: 'too large for the workers' });
       const themeless = { ...request('themeless'), theme: 'a'.repeat(64) };
       expect((await submitter.submit(jobIdOf('themeless', false), themeless, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/themeless.yaml: its theme\'s files are no longer in the queue (kept as long as the results): run the build again', exitCode: 2, what: 'its theme expired from the queue' });
       expect(calls.get(big.text)).toBeUndefined();

@@ -1,6 +1,7 @@
 /** What a worker says of BullMQ's own errors: what they mean to whoever runs it, the original kept. */
 import { describe, expect, it } from 'vitest';
-import { inWords, problemLog } from '../../src/queue/work.ts';
+import { inWords, problemLog, tooLarge } from '../../src/queue/work.ts';
+import { canvasSizeGiven, canvasSizeLimit } from '../../src/config.ts';
 
 describe('a worker\'s account of BullMQ errors', () => {
   it('says what a job\'s missing lock or key means, keeping BullMQ\'s words, and leaves other messages as they are', () => {
@@ -23,5 +24,16 @@ describe('a worker\'s account of BullMQ errors', () => {
     expect(said('Missing key for job briefing-abc. moveToDelayed')).toBe(false); // the same job, after a reconnection
     expect(said('Missing lock for job briefing-def. moveToFinished')).toBe(true); // another job
     expect(said('connect ECONNREFUSED 127.0.0.1:6379')).toBe(true); // lost again, later
+  });
+
+  it('says a canvas over its limit in sizes a reader tells apart, the limit as given, and what to do', () => {
+    const fix = 'Raise the workers\' limit (briefing worker --max-canvas-mb MB, or BRIEFING_MAX_CANVAS_MB where they run), or split or trim the canvas';
+    // Not "the canvas is 0.0 MB, more than this worker takes (--max-canvas-mb 0.010000228881835938)".
+    const limit = (flag: string | undefined, env: NodeJS.ProcessEnv = {}) => [canvasSizeLimit(flag, env), canvasSizeGiven(flag, env)] as const;
+    expect(tooLarge('in/c000.yaml', 38_000, false, ...limit('0.01'))).toBe(`in/c000.yaml: the canvas is 37 KB, more than this worker takes (--max-canvas-mb 0.01: 10 KB). ${fix}`);
+    expect(tooLarge('in/c000.yaml', 38_000, false, ...limit(undefined, { BRIEFING_MAX_CANVAS_MB: '0.01' }))).toMatch(/ more than this worker takes \(BRIEFING_MAX_CANVAS_MB=0\.01: 10 KB\)\. /);
+    expect(tooLarge('in/big.yaml', 6_000_000, false, ...limit(undefined))).toMatch(/: the canvas is 5\.7 MB, more than this worker takes \(the default limit: 5\.0 MB\)\. /);
+    // Sizes that round alike are said in bytes; an earlier version carried for --since counts with the canvas.
+    expect(tooLarge('in/big.yaml', 1_048_700, true, ...limit('1'))).toBe(`in/big.yaml: the canvas and its earlier version (for --since) are 1,048,700 bytes together, more than this worker takes (--max-canvas-mb 1: 1,048,576 bytes). ${fix}`);
   });
 });
