@@ -134,6 +134,22 @@ const PARTICIPLE_AFTER = /^\s+\p{Ll}+en\s+\p{Lu}/u;
 const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
 
 /**
+ * Whether the day `d` (namedDays) of `words` dates the balance whose figure stands at [at, end) there: "at", "as of",
+ * "am", "au", or "on" after the figure, in the figure's clause (no ";" between): not an event's day elsewhere in the
+ * sentence ("On June 30, 2025, Corvell closed the deal; it held [[cash]]"). After the figure, it dates the figure only
+ * right after it or its measure's words (BALANCE_DAY_AFTER: not "[[cash]], following the acquisition of Voltline on June
+ * 30, 2025", "above the covenant tested at June 30, 2025"); before it, not as a participle phrase's ("Nach der am 30. Juni
+ * 2025 abgeschlossenen Übernahme"), nor after an event's word. Read so for a reference (period-mismatch) and for a figure
+ * typed (typed-mismatch: "Net debt was €1,447.2m at 30 June 2025" is that day's balance).
+ */
+export function datesBalance(words: string, figure: { at: number; end: number }, d: NamedPeriod): boolean {
+  const dates = d.at >= figure.end
+    ? BALANCE_DAY_AFTER.test(words.slice(figure.end, d.at))
+    : BALANCE_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 12), d.at)) && !EVENT_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 30), d.at)) && !(/(?:^|[^\p{L}])am\s+$/iu.test(words.slice(Math.max(0, d.at - 4), d.at)) && PARTICIPLE_AFTER.test(words.slice(d.end, d.end + 40)));
+  return dates && !words.slice(Math.min(d.end, figure.end), Math.max(d.at, figure.at)).includes(';');
+}
+
+/**
  * A sentence's periods by kind (q, fy, h), as they bear on the figure at `ref`. A period the sentence compares with
  * ("up from Q2 2025"), or that is written with another of its figures (`owners`, periodOwners) that it is for ("[[revenue]],
  * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
@@ -386,16 +402,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         sentence.days ??= namedDays(words);
         if (sentence.days.some((d) => d.key === day)) return undefined;
         const others = sentence.refs.filter((r) => r !== placed[i]);
-        // A day that dates a balance ("at", "as of", "am", "au", or "on" after the figure), in the figure's clause (no ";"
-        // between): not an event's day elsewhere in the sentence ("On June 30, 2025, Corvell closed the deal; it held [[cash]]").
-        // After the figure, it dates the figure only right after it or its measure's words (BALANCE_DAY_AFTER: not "[[cash]],
-        // following the acquisition of Voltline on June 30, 2025", "above the covenant tested at June 30, 2025"); before it,
-        // not as a participle phrase's ("Nach der am 30. Juni 2025 abgeschlossenen Übernahme"), nor after an event's word.
-        const dates = (d: NamedPeriod) => d.at >= placed[i].end
-          ? BALANCE_DAY_AFTER.test(words.slice(placed[i].end, d.at))
-          : BALANCE_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 12), d.at)) && !EVENT_DAY_BEFORE.test(words.slice(Math.max(0, d.at - 30), d.at)) && !(/(?:^|[^\p{L}])am\s+$/iu.test(words.slice(Math.max(0, d.at - 4), d.at)) && PARTICIPLE_AFTER.test(words.slice(d.end, d.end + 40)));
-        const between = (d: NamedPeriod) => words.slice(Math.min(d.end, placed[i].end), Math.max(d.at, placed[i].at));
-        const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)) && dates(d) && !between(d).includes(';'));
+        const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)) && datesBalance(words, placed[i], d));
         return open.sort((a, b) => apart(a, placed[i]) - apart(b, placed[i]))[0];
       }
 

@@ -19,7 +19,7 @@ import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
 import { languageCode, languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
-import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead, aheadExamples } from './period-findings.ts';
+import { aheadExamples, datesBalance, FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
@@ -1499,6 +1499,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       return { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
     };
 
+    /**
+     * The balance of a measure (`ids`) that the sentence `s` dates the amount by the day it names ("Net debt was €1,447.2m
+     * at 30 June 2025", "as of", "as at": datesBalance, as period-mismatch reads a day for a reference), with that day as
+     * written; not a day it compares with ("up from [[net_debt@2024-12-31]] at 31 December 2024"). None where the measure
+     * has no balance, or several, of that day.
+     */
+    const datedBalance = (ids: string[], s: { start: number; sentence: string }, amount: TypedAmount) => {
+      const own = { at: amount.index - s.start, end: amount.index - s.start + amount.token.length };
+      const apart = (d: NamedPeriod) => (d.end <= own.at ? own.at - d.end : d.at - own.end);
+      const day = namedDays(s.sentence).filter((d) => !d.compared && datesBalance(s.sentence, own, d)).sort((a, b) => apart(a) - apart(b))[0];
+      const of = day === undefined ? [] : ids.filter((id) => !isLookingAhead(index.metrics[id]) && dayKeyOf(index.metrics[id]) === day.key);
+      return of.length === 1 ? { id: of[0]!, day: day!.text, days: [[s.start + day!.at, s.start + day!.end]] as Array<[number, number]> } : undefined;
+    };
+
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
     // (And amounts in a currency's hundredth: "basic EPS of 45.2p", "a dividend of 35 cents", read in its unit: 0.452, 0.35.)
     const amounts = [...typedAmounts(halfWidth, notation, canvas.briefing?.language), ...minorAmounts(halfWidth, notation, canvas.briefing?.currency)].sort((a, b) => a.index - b.index);
@@ -1602,16 +1616,19 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (fromFigure(amount.index, amount.index + amount.token.length)) continue;
       const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies, amount) }));
       const period = s.periodNearest(amount.index - s.start);
+      // ...or, of a balance, the day the sentence dates it by ("Net debt was €1,447.2m at 30 June 2025", "as of"): that
+      // day's balance, as a period named is the period's figure, whatever the text around it speaks of (datedBalance).
+      const dated = period === undefined && !lang.namedOnly ? datedBalance(byLabel.get(named.name)!, s, amount) : undefined;
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
       // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'
       // (not where its digits are the figure's, a power of ten off: "$5.84 million" beside $5.84 billion is a scale slipped).
       // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
       let currentIds: string[] | undefined;
-      const currentFigures = () => (currentIds ??= period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : []);
+      const currentFigures = () => (currentIds ??= period === undefined && dated === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : []);
       // In English, where the figure the sentence speaks of (its period's, or the current one) is a loss, below zero, the
       // amount is signed as its words give it (signedLoss): a loss's words make it one ("The net loss narrowed to $45
       // million" is -45), none a profit ("Net income was $54 million" is no -54). Elsewhere, a loss may be typed without its minus.
-      const loss = english && !isCountRead && equivalentOf === undefined && figures.some(({ f }) => f !== undefined && f.value < 0) ? signedLoss(figures, period === undefined ? currentFigures() : figures.filter(({ id }) => periodKeysOf(index.metrics[id], fiscalShift).has(period.key)).map(({ id }) => id), lost !== undefined || LOSS_LABEL.test(named.name)) : undefined;
+      const loss = english && !isCountRead && equivalentOf === undefined && figures.some(({ f }) => f !== undefined && f.value < 0) ? signedLoss(figures, period === undefined ? (dated === undefined ? currentFigures() : [dated.id]) : figures.filter(({ id }) => periodKeysOf(index.metrics[id], fiscalShift).has(period.key)).map(({ id }) => id), lost !== undefined || LOSS_LABEL.test(named.name)) : undefined;
       const sign = (v: number) => (loss === undefined ? [v, -v] : [loss.words ? -Math.abs(v) : v]);
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
       // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
@@ -1642,10 +1659,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         else report(amount.index, written, id, undefined, typedAs(m.label), `is ${f!.shown}${inMinor(amount, f!)} (${m.period})${asProfit}`, refs, slipOf(amount, written, id, f!), printsMajor(amount, f!, refs));
         continue;
       }
-      // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
-      // sentence names ("Net debt was ₹8,120 million at 30 June 2025"), or its latest ("Net debt was ₹8,120 million." in a
-      // briefing for the quarter after). An amount that is none of the measure's figures is then said, naming that one.
-      const undated = period === undefined && current.length === 0 && !lang.namedOnly ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : undefined;
+      // ...or the balance of the day the sentence dates it by; or, where the briefing's period has no figure of the measure,
+      // the one it may yet mean: the balance of the day the sentence names ("Net debt was ₹8,120 million at 30 June 2025"),
+      // or its latest ("Net debt was ₹8,120 million." in a briefing for the quarter after). An amount that is none of the
+      // measure's figures is then said, naming that one.
+      const undated = dated ?? (period === undefined && current.length === 0 && !lang.namedOnly ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : undefined);
       const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
       if (undated !== undefined && then !== undefined) {
         const m = index.metrics[undated.id];
