@@ -1112,6 +1112,13 @@ function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefine
 /** A word of a label that names what is measured (revenue, margin, EBITDA, employees...): a label without one names a part of the company. */
 const NAMES_A_MEASURE = /(?<!\p{L})(?:revenues?|sales|turnover|income|profits?|loss(?:es)?|ebitda|ebita|ebit|ebt|margins?|earnings|eps|dps|costs?|expenses?|capex|spend(?:ing)?|cash|debt|volumes?|orders|bookings|gmv|arr|dividends?|assets|equity|liabilit(?:y|ies)|users|customers|subscribers|employees|headcount|prices?|rates?|ratio|growth|shares?|backlog|output|production|capacity|deliveries|shipments|units|investments?|tax|payments?|value|gross|net)(?!\p{L})/iu;
 /** What a part of the company is, after its name: "segment", "division", "business", "unit" ("the Asia cross-border segment was"). */
+/**
+ * A clause after a figure that a conjunction opens on another measure, a few words before its name: ", with organic
+ * growth of", "while EBITDA rose", "and net profit was" (NAMES_A_MEASURE). Its words (its "organic") are not the figure's.
+ * (Read from a comma or a run of blanks' first, so that a long run is read once.)
+ */
+const ANOTHER_MEASURES_CLAUSE = new RegExp(String.raw`(?:,|(?<![\s,])\s)\s*(?:with|while|whereas|and)\s+(?:[\p{L}-]+\s+){0,3}?${NAMES_A_MEASURE.source}`, 'iu');
+
 const PART = String.raw`\s+(?:segment|division|business|unit)(?:['’]s)?`;
 /** A part's revenue, however it is written. */
 const REVENUE = '(?:revenues?|sales|turnover)';
@@ -1538,9 +1545,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // (In Chinese, Japanese or Korean, a period's own words are no other basis: periodWordsBlanked.)
       const periodsBlanked = (words: string) => (lang.namedOnly ? periodWordsBlanked(words) : words);
       const read = (words: string) => yearEarlierBlanked(periodsBlanked(ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words), own);
-      if (basis.test(read(halfWidth.slice(start, nameAt))) || basis.test(read(after.split(';')[0]!))) return true;
+      // (The figure's own words after it end at a semicolon, or where a clause of another measure starts: "..., with organic
+      // growth of [[organic_growth]]" says nothing of revenue's basis.)
+      const ownAfter = after.split(';')[0]!.split(ANOTHER_MEASURES_CLAUSE)[0]!;
+      if (basis.test(read(halfWidth.slice(start, nameAt))) || basis.test(read(ownAfter))) return true;
       // A change compared with another period than a year before ("up 3.8% compared with the second quarter of 2025").
-      if (basis === changeBasis && comparedWithOtherPeriod(after.split(';')[0]!, own)) return true;
+      if (basis === changeBasis && comparedWithOtherPeriod(ownAfter, own)) return true;
       // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
       const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
       if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;

@@ -51,4 +51,23 @@ describe('typed-mismatch in a half-year canvas', () => {
       expect(mismatches(text), text).toEqual([]);
     }
   });
+
+  it('reads a figure in its own clause as its measure\'s, whatever basis a second measure\'s clause after it speaks of', () => {
+    const said = '"€2,496.0m" is typed into the text as Revenue for "H1 2025", but revenue@2025-06-30 is €2,469.0 million (H1 2025)';
+    for (const text of [
+      'Revenue rose to €2,496.0m in H1 2025, with organic growth of [[organic_growth]].',
+      'Revenue rose to €2,496.0m in H1 2025, with organic growth of 4.8%.',
+      'Revenue rose to €2,496.0m in H1 2025 while organic revenue growth slowed.',
+    ]) {
+      expect(mismatches(text), text).toEqual([expect.stringContaining(said)]);
+    }
+    // The figure's own basis, before the second measure's clause or before its name, still leaves it alone.
+    for (const text of [
+      'Revenue rose to €2,496.0m in H1 2025 on an organic basis, with organic growth of [[organic_growth]].',
+      'Revenue rose to €2,496.0m in H1 2025 excluding currency, with organic growth of [[organic_growth]].',
+      'Organic revenue rose to €2,496.0m in H1 2025, with organic growth of [[organic_growth]].',
+    ]) {
+      expect(mismatches(text), text).toEqual([]);
+    }
+  });
 });
