@@ -67,7 +67,7 @@ import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/num
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 import { comparisonBase, forecastsAsActuals, periodEndFindings, periodMismatches, staleBriefingPeriod, staleSeries, titlePeriodMismatches } from './period-findings.ts';
-import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
+import { typedChanges, typedFindings } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
@@ -129,7 +129,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   const words = readPeriodWords(index.metrics);
   const all = [
     ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...marginMismatchFindings(index, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
-    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
+    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFindings(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...forecastsAsActuals(canvas, index), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
     ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...levelDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),

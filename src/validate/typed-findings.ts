@@ -160,6 +160,19 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
 }
 
 /**
+ * typed-figure and typed-mismatch (typedFigures, typedMismatches), but for the typed-figure at the amount a typed-mismatch
+ * reports: typed after another measure's name, in a sentence that does not speak of the metric it is the value of ("EBITDA
+ * was €412.0m in H1 2025" beside a purchase price of €412 million), it is that measure's figure typed wrong, not a
+ * reference to write to a figure the sentence does not mean.
+ */
+export function typedFindings(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
+  const mismatches = typedMismatches(canvas, index, fiscalShift);
+  const place = (f: Finding) => JSON.stringify([f.path, f.needle, f.nth ?? 0]);
+  const reported = new Set(mismatches.map(place));
+  return [...typedFigures(canvas, index, fiscalShift).filter((f) => !reported.has(place(f))), ...mismatches];
+}
+
+/**
  * Whether `sentence` (in lower case) names what a metric's `label` measures: a word of the label of four letters or more,
  * but those that say the whole company (WHOLE_COMPANY); a Chinese, Japanese or Korean label's run of two characters or
  * more ("营收"); or what Chinese, Japanese and Korean text calls a measure an English label names (MEASURE_WORDS: "营收"
@@ -1201,8 +1214,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   }) : []);
   const grown = longestFirst(growthOf);
   const anyAmount = Object.values(index.metrics).flatMap((m) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: currencyOf(m.unit).code, value: inUnits({ value: m.value, scale: m.scale }) / currencyOf(m.unit).per }] : []),
-    ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: currencyOf(m.unit).code, value: inUnits({ value: m.value, scale: m.scale }) / currencyOf(m.unit).per, label: m.label }] : []),
+    ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent), label: m.label }] : []),
   ]);
   /**
    * The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts,
@@ -1642,8 +1655,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const sign = (v: number) => (loss === undefined ? [v, -v] : [loss.words ? -Math.abs(v) : v]);
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
       // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
+      // Not a figure of a measure the sentence does not speak of (speaksOfMeasure), typed after this one's name: "EBITDA was
+      // €412.0m in H1 2025" is EBITDA's figure typed wrong, whatever else is €412 million (a purchase price).
       const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap(sign);
-      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)))) continue;
+      const spoken = s.sentence.toLowerCase();
+      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)) && speaksOfMeasure(f.label, spoken))) continue;
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       if (figures.some(({ f }) => f !== undefined && (loss === undefined ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)))) continue;
       const current = currentFigures();

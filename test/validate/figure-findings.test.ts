@@ -848,9 +848,12 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([sales, before], '          - paragraph: "Net sales were EUR 430.1 million in FY2025. Both: [[sales]] [[sales_fy2024]]."\n'))).toEqual([
       '11 typed-figure: "EUR 430.1 million" is typed into the text, and is the value of sales_fy2024 (FY2024), but its sentence speaks of "FY2025", for which sales is €452.3 million: the text may not have been updated. Write [[sales]] for the FY2025 figure, or [[sales_fy2024]] if the FY2024 figure is meant (and name its period)',
     ]);
-    // Said as a year earlier's: the reference as usual. Another measure (another label) is no earlier figure of it.
+    // Said as a year earlier's: the reference as usual. Another measure (another label) is no earlier figure of it: its
+    // value typed after Net sales's name, in a sentence that does not speak of it, is Net sales's figure typed wrong.
     expect(findingsOf(canvas([sales, before], '          - paragraph: "Net sales grew to [[sales]] in FY2025, up from EUR 430.1 million a year earlier; [[sales_fy2024]]."\n'))[0]).toMatch(/is the value of sales_fy2024: write \[\[sales_fy2024\]\] instead/);
-    expect(findingsOf(canvas([sales, before.replace('label: Net sales', 'label: Order intake')], '          - paragraph: "Net sales were EUR 430.1 million in FY2025. Both: [[sales]] [[sales_fy2024]]."\n'))[0]).toMatch(/is the value of sales_fy2024: write \[\[sales_fy2024\]\] instead/);
+    expect(findingsOf(canvas([sales, before.replace('label: Net sales', 'label: Order intake')], '          - paragraph: "Net sales were EUR 430.1 million in FY2025. Both: [[sales]] [[sales_fy2024]]."\n'))).toEqual([
+      expect.stringMatching(/^11 typed-mismatch: "EUR 430\.1 million" is typed into the text as Net sales for "FY2025", but sales is €452\.3 million \(FY2025\)/),
+    ]);
   });
 
   it('reads the scale as German and Swiss sources abbreviate it: Mio., Mrd., Mia.', () => {

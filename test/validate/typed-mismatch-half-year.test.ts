@@ -70,4 +70,15 @@ describe('typed-mismatch in a half-year canvas', () => {
       expect(mismatches(text), text).toEqual([]);
     }
   });
+
+  it('reads a figure typed after a measure\'s name as that measure\'s, not as another\'s value the sentence does not speak of', () => {
+    const text = 'EBITDA was €412.0m in H1 2025.';
+    expect(mismatches(text)).toEqual([expect.stringContaining('"€412.0m" is typed into the text as EBITDA for "H1 2025", but ebitda@2025-06-30 is €421.0 million (H1 2025)')]);
+    expect(findings(text, 'typed-figure')).toEqual([]);
+    // A sentence that speaks of the purchase: the price, typed, which a reference would print.
+    for (const other of ['Valdria paid €412.0m for Hydrel.', 'EBITDA was [[ebitda]] in H1 2025, and the Hydrel purchase price was €412.0m.']) {
+      expect(mismatches(other), other).toEqual([]);
+      expect(findings(other, 'typed-figure'), other).toEqual([expect.stringContaining('"€412.0m" is typed into the text, and is the value of hydrel_price: write [[hydrel_price]] instead')]);
+    }
+  });
 });
