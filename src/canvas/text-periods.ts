@@ -435,12 +435,24 @@ export function outlookPeriods(sentence: string, named: ReadonlyArray<Pick<Named
     const before = sentence.slice(Math.max(starts[c]!, word.index - 60), word.index);
     if (!ahead[c] && !MEASURED_AGAINST.test(before) && !MEASURED_AGAINST_OTHER.test(before)) ahead[c] = true;
   }
+  // A Chinese, Japanese or Korean word of a plan ("第3四半期も増収を見込んでいます", "预计", "전망"), not one measured against
+  // ("予想を上回る", "計画比", "計画通り": the past against it).
+  c = 0;
+  for (const word of sentence.matchAll(CJK_PLAN_WORD)) {
+    while (c < starts.length - 1 && starts[c + 1]! <= word.index) c++;
+    if (!ahead[c] && !CJK_MEASURED_AGAINST.test(sentence.slice(word.index + word[0].length, word.index + word[0].length + 6))) ahead[c] = true;
+  }
   c = 0;
   return named.map(({ at }) => {
     while (c < starts.length - 1 && starts[c + 1]! <= at) c++;
     return ahead[c]! || GOVERNED_AHEAD.test(sentence.slice(Math.max(starts[c]!, at - 30), at));
   });
 }
+
+/** Any of CJK_PLANS' words, to find them all in a sentence. */
+const CJK_PLAN_WORD = new RegExp(Object.values(CJK_PLANS).map((words) => words.source).join('|'), 'gu');
+/** After a word of a plan, words that measure the past against it: "予想を上回る", "計画を下回った", "計画比", "計画通り", "预期", "예상을 웃돌". */
+const CJK_MEASURED_AGAINST = /^(?:\s?を?\s?(?:上回|下回|超え|超過|達成)|比|通り|どおり|に対し|に沿|に届か|超出|高于|低于|을\s?(?:웃돌|밑돌|상회|하회)|를\s?(?:웃돌|밑돌|상회|하회)|대비)/u;
 
 /** A figure's kind of period, as periodKind reads it; a forecast's or target's is read from its words, as any other figure's. */
 const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);

@@ -327,6 +327,17 @@ describe('period-mismatch', () => {
     expect(mismatches(sony, '2026年3月期第2四半期の営業利益は[[op]]となった。', INDIA)).toEqual([]);
   });
 
+  it('reads a later quarter in a Japanese, Chinese or Korean sentence with a word of a plan as an outlook\'s, as English "expects": "第3四半期も増収を見込んでいます"', () => {
+    const toyota = inr('op', [['2026年3月期 第1四半期', '2025-06-30', 1100], ['2026年3月期 第2四半期', '2025-09-30', 1200]]);
+    for (const text of ['当第2四半期の営業利益は[[op]]となり、2026年3月期 第3四半期も増益を見込んでいます。', '営業利益は[[op]]となり、2026年3月期 第3四半期の見通しは据え置きました。', '営業利益は[[op]]となり、2026年3月期 第4四半期には増益を計画しています。']) {
+      expect(mismatches(toyota, text, INDIA), text).toEqual([]);
+    }
+    // A later quarter measured against its plan ("予想を上回り"), a later quarter with no plan, and an earlier one beside a plan: reported.
+    for (const text of ['2026年3月期 第3四半期の営業利益は[[op]]となり、予想を上回りました。', '2026年3月期 第3四半期の営業利益は[[op]]となりました。', '2026年3月期 第1四半期の営業利益は[[op]]となり、第3四半期も増益を見込んでいます。']) {
+      expect(mismatches(toyota, text, INDIA), text).toHaveLength(1);
+    }
+  });
+
   it('reads the particle after a Japanese quarter word where the word ends: "第1四半期比で", "第1四半期から", "（…第1四半期：…）" compare with it', () => {
     const toyota = inr('op', [['2026年3月期 第1四半期', '2025-06-30', 1100], ['2026年3月期 第2四半期', '2025-09-30', 1200]]);
     for (const text of [
