@@ -41,7 +41,7 @@ interface Placed {
  * Words that tie a period to the figure just before it: "[[ebt]] in Q3 2025", "[[revenue]] for FY2025", "[[sales]]
  * (Q2 2025)" is not one (a bracket may hold another figure's period), nor "[[revenue]]; in Q2 2025 ...".
  */
-const TIED_AFTER = /^\s*(?:(?:in|for|during|over|at|of|as of|through)\s+)?(?:the\s+)?$/i;
+export const TIED_AFTER = /^\s*(?:(?:in|for|during|over|at|of|as of|through)\s+)?(?:the\s+)?$/i;
 /**
  * Words that tie a period to the figure just after it, in Japanese: "2026年3月期 第2四半期の[[op_margin]]", its months in
  * brackets between at most ("第2四半期（2025年7～9月）の[[op_margin]]").

@@ -19,7 +19,7 @@ import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
 import { languageCode, languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
-import { aheadExamples, datesBalance, FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead } from './period-findings.ts';
+import { aheadExamples, datesBalance, FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead, TIED_AFTER } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
@@ -2113,7 +2113,8 @@ function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fisca
   // A balance is named by its day too ("at September 30, 2025": namedDays).
   const keysOf = (v: string) => periodAndDayKeysOf(index.metrics[v], fiscalShift);
   const later = named.flatMap((p) => {
-    const of = members.filter((v) => v !== id && keysOf(v).has(p.key) && end(v) > end(id));
+    // (Not a figure the sentence gives itself: "to [[revenue]] from EUR 303.7 million" compares with it.)
+    const of = members.filter((v) => v !== id && keysOf(v).has(p.key) && end(v) > end(id) && !read.referred.includes(v));
     // A quarter named without its year ("in the third quarter") is the latest of that number up to briefing.as_of: the
     // briefing's own, in a briefing for Q3 2025.
     const meant = p.key.startsWith('qn:') ? of.filter((v) => end(v) <= asOf && !isLookingAhead(index.metrics[v])).sort((a, b) => end(a).localeCompare(end(b))).at(-1) : of[0];
@@ -2136,6 +2137,8 @@ interface Uncompared {
   /** The figures of the measure: the series' values, or the metrics of one measure. */
   members: readonly string[];
   all: NamedPeriod[];
+  /** The figures of the measure the sentence refers to ([[revenue]], [[revenue@2024-12-31]]): those it gives itself. */
+  referred: readonly string[];
 }
 function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined, language: string | undefined): Uncompared | undefined {
   const stem = id.split('@')[0]!;
@@ -2147,14 +2150,24 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
   if (members.length < 2) return undefined;
   const bounds = sentenceBounds(text, amount.index);
   const sentence = text.slice(bounds.start, bounds.end);
-  if (parseReferences(sentence).some((r) => r.error === undefined && (series !== undefined ? r.id!.split('@')[0] === series : members.includes(resolveRef(index, r.id!))) && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
+  // The figures of the measure the sentence gives itself: compared with ("to [[revenue]] from EUR 303.7 million"), never the
+  // one the amount was left for. Another's beside it ("after [[revenue@2024-12-31]] in H2 2024", "up from
+  // [[net_debt@2024-12-31]] at 31 December 2024") leaves the amount's own period words its own.
+  const refs = parseReferences(sentence).filter((r) => r.error === undefined && (r.part === 'value' || r.part === 'amount' || r.part === 'size')).map((r) => ({ id: resolveRef(index, r.id!), end: r.index + r.token.length })).filter((r) => members.includes(r.id));
+  const referred = refs.map((r) => r.id);
   const own = periodKeysOf(m, fiscalShift);
   if (comparedAmount(sentence, amount.index - bounds.start, amount.index - bounds.start + amount.token.length, own, language)) return undefined;
   // Quarters named without a year ("in the third quarter") too, and a balance's days ("at September 30, 2025"): a period
   // the sentence names as surely as "Q3 2025".
   const day = dayKeyOf(m);
-  const all = [...namedPeriods(sentence, true), ...(day === undefined ? [] : namedDays(sentence))].sort((a, b) => a.at - b.at);
-  return all.some((p) => own.has(p.key) || p.key === day) ? undefined : { series, members, all };
+  // (But not a period written with such a figure of its own, just after it: "up from [[net_debt@2024-12-31]] at 31 December
+  // 2024" is the reference's day, not the amount's, though the amount is that day's figure.)
+  const tied = (p: NamedPeriod) => {
+    const before = refs.filter((r) => r.end <= p.at).at(-1);
+    return before !== undefined && TIED_AFTER.test(sentence.slice(before.end, p.at)) && periodAndDayKeysOf(index.metrics[before.id]!, fiscalShift).has(p.key);
+  };
+  const all = [...namedPeriods(sentence, true), ...(day === undefined ? [] : namedDays(sentence))].filter((p) => !tied(p)).sort((a, b) => a.at - b.at);
+  return all.some((p) => own.has(p.key) || p.key === day) ? undefined : { series, members, all, referred };
 }
 
 /** Before an amount, English words that make it the base compared with ("up from", "than", "after", "beat"), and German "im Vergleich zu". */
@@ -2237,7 +2250,7 @@ function comparisonBases(sentence: string, figures: ReadonlyArray<readonly [numb
  */
 function earlierOfSeries(id: string, read: Uncompared, index: MetricIndex): string | undefined {
   const latest = read.series === undefined ? undefined : index.latest[read.series];
-  return latest === undefined || latest === id || (index.metrics[latest]!.period_end ?? '') <= (index.metrics[id]!.period_end ?? '') ? undefined : latest;
+  return latest === undefined || latest === id || read.referred.includes(latest) || (index.metrics[latest]!.period_end ?? '') <= (index.metrics[id]!.period_end ?? '') ? undefined : latest;
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * Last period's figure typed under this period's name in a European half-year briefing (H1 2025, € million): text left
+ * from the last roll-forward. Each is reported as the text and the figure disagreeing, and the PDF lists it under "Where
+ * sources disagree", however the sentence goes on (another half's figure referred to beside it, "up from [[net_debt@...]]").
+ */
+import { describe, it, expect } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+
+/** A measure's three halves, H1 2024 to H1 2025 (in € million, flow style), the last stating its change. */
+const halves = (id: string, label: string, [h1, h2, now, change]: string[]) =>
+  `  ${id}: { label: ${label}, unit: EUR, scale: million, period_type: half_year, values: [{ value: ${h1}, period: H1 2024, period_end: 2024-06-30 }, { value: ${h2}, period: H2 2024, period_end: 2024-12-31 }, { value: ${now}, period: H1 2025, period_end: 2025-06-30, change: { percent: ${change} } }] }`;
+
+const CANVAS = (content: string) => `company: { name: Valdria Group N.V., short_name: Valdria, ticker: VALD, exchange: X, country: Netherlands, sector: S, industry: I }
+briefing: { period: H1 2025, as_of: 2025-07-31, currency: EUR, language: en-GB }
+metrics:
+${halves('revenue', 'Revenue', ['2310.0', '2402.3', '2469.0', '6.9'])}
+${halves('ebita', 'EBITA', ['277.2', '300.3', '318.5', '14.9'])}
+  net_debt: { label: Net debt, unit: EUR, scale: million, period_type: as_at, values: [{ value: 1308.6, period: 31 December 2024, period_end: 2024-12-31 }, { value: 1474.2, period: 30 June 2025, period_end: 2025-06-30 }] }
+blocks:
+  revenue_streams:
+    sections:
+      - title: T
+        content:
+${content}`;
+
+const paragraph = (text: string) => `          - paragraph: '${text} Now: [[revenue]], [[ebita]], [[net_debt]].'\n`;
+
+function checked(content: string) {
+  const { canvas, findings, typedDisagreements } = validateWithWarnings(parseCanvas(CANVAS(content), 'c.yaml'));
+  const listed = buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements }).appendix.contradictions.filter((c) => c.detected).map((c) => c.note);
+  return { findings: findings.filter((f) => f.rule === 'typed-figure' || f.rule === 'typed-mismatch').map((f) => `${f.rule}: ${f.message}`), listed };
+}
+
+describe('last half\'s figure typed under this half\'s name', () => {
+  it('says an earlier half\'s revenue typed as H1 2025\'s was not updated, though the sentence refers to another half\'s figure', () => {
+    for (const text of ['Revenue was €2,310.0m in H1 2025, [[revenue.change]], after [[revenue@2024-12-31]] in H2 2024.', 'Revenue was €2,310.0m in H1 2025.']) {
+      const { findings, listed } = checked(paragraph(text));
+      expect(findings, text).toEqual([expect.stringMatching(/^typed-figure: "€2,310\.0m" is typed into the text, and is the value of revenue@2024-06-30 \(H1 2024\), but its sentence speaks of "H1 2025", for which revenue is €2,469\.0 million: the text may not have been updated\. Write \[\[revenue\]\] for the H1 2025 figure, or \[\[revenue@2024-06-30\]\]/)]);
+      expect(listed, text).toEqual([expect.stringContaining('types €2,310.0m into its text as Revenue for H1 2025')]);
+    }
+  });
+
+  it('says last year-end\'s net debt typed at 30 June 2025 was not updated, beside "up from [[net_debt@2024-12-31]] at 31 December 2024"', () => {
+    const text = 'Net debt was €1,308.6m at 30 June 2025, up from [[net_debt@2024-12-31]] at 31 December 2024.';
+    const { findings, listed } = checked(paragraph(text));
+    expect(findings).toEqual([expect.stringMatching(/^typed-figure: "€1,308\.6m" is typed into the text, and is the value of net_debt@2024-12-31 \(31 December 2024\), but its sentence speaks of "30 June 2025", for which net_debt is €1,474\.2 million: the text may not have been updated/)]);
+    expect(listed).toEqual([expect.stringContaining('types €1,308.6m into its text as Net debt for 30 June 2025')]);
+  });
+
+  it('gives the usual advice where the sentence gives the later figure itself, or names the amount\'s own period', () => {
+    for (const [text, ref] of [
+      ['Revenue rose to [[revenue]] in H1 2025 from €2,310.0m.', 'revenue@2024-06-30'],
+      ['Revenue was [[revenue]] in H1 2025, against €2,310.0m in H1 2024.', 'revenue@2024-06-30'],
+      ['Net debt rose to [[net_debt]] at 30 June 2025, from €1,308.6m at 31 December 2024.', 'net_debt@2024-12-31'],
+    ] as const) {
+      const { findings, listed } = checked(paragraph(text));
+      expect(findings, text).toEqual([expect.stringMatching(new RegExp(`^typed-figure: "€[\\d,.]+m" is typed into the text, and is the value of ${ref}: write \\[\\[${ref}\\]\\] instead`))]);
+      expect(listed, text).toEqual([]);
+    }
+  });
+});
