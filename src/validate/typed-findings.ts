@@ -46,7 +46,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
   // The figure exactly as written (sameUnits), not within a tolerance: "IDR 1,965,007,124 million" is not IDR 1,965,007,123 million.
   const same = sameUnits;
   // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
-  const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
+  const rounded = roundedFigure;
   const found: Finding[] = [];
   // Numbers in text read as the briefing's language writes them: "34.176 Mio. €" in German is €34,176 million.
   const notation = notationOf(canvas.briefing?.language);
@@ -217,6 +217,14 @@ function wholeCompanyMeasures(index: MetricIndex, byLabel: ReadonlyMap<string, s
 
 /** Words of a label that say the whole company's figure, or a name's ("Cloud Intelligence Group"): prose says "the group" of the company, whatever the measure. */
 const WHOLE_COMPANY = /^(?:groups?|company|companies|total|consolidated|overall)$/;
+
+/**
+ * Whether an amount typed as `typed` (its last digit counting `step`) is the figure `metric` rounded as typed-figure takes
+ * it: to as many digits as typed, three at least ("€32.3 billion" for €32,303 million; not "€2.3bn" for €2,310 million).
+ */
+function roundedFigure(metric: number, typed: number, step: number): boolean {
+  return step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
+}
 
 /**
  * Of the figures an amount typed at `at` in `text` is (`ids`, as typed or rounded), the one it means when its sentence
@@ -1659,9 +1667,31 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // €412.0m in H1 2025" is EBITDA's figure typed wrong, whatever else is €412 million (a purchase price).
       const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap(sign);
       const spoken = s.sentence.toLowerCase();
-      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)) && speaksOfMeasure(f.label, spoken))) continue;
+      const exact = anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)) && speaksOfMeasure(f.label, spoken));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
-      if (figures.some(({ f }) => f !== undefined && (loss === undefined ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)))) continue;
+      const fitting = figures.filter(({ f }) => f !== undefined && (loss === undefined ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)));
+      // ...but not where the sentence names a period of the measure's whose figure it is not, and not the period of the
+      // figure it is, which typed-figure does not take: rounded to fewer than three digits ("Revenue was €2.3bn in H1
+      // 2025", €2,310 million being H1 2024's), or a free table's bare number (277.2 under "H1 2025", H1 2024's EBITA).
+      // Another period's figure left under this one's words: the text and the figure disagree.
+      const leftOver = (() => {
+        if ((!exact && fitting.length === 0) || period === undefined) return undefined;
+        const ofPeriod = (id: string) => periodKeysOf(index.metrics[id], fiscalShift).has(period.key);
+        if (!figures.some(({ id, f }) => f !== undefined && ofPeriod(id)) || fitting.some(({ id }) => ofPeriod(id))) return undefined;
+        // (Not where the sentence names the figure's period too, a comparison; but for a reference to it written with it,
+        // "after [[revenue@2024-12-31]] in H2 2024".)
+        const namedKeys = new Set(withoutReferencesPeriods(text.slice(s.start, s.end), s.periods(), figures.map(({ id }) => id), index, fiscalShift).map((p) => p.key));
+        const other = fitting.find(({ id }) => ![...periodKeysOf(index.metrics[id], fiscalShift)].some((k) => namedKeys.has(k)));
+        if (other === undefined) return undefined;
+        const value = Math.abs(other.f!.value);
+        const asTyped = sameUnits(value, Math.abs(amount.value));
+        // (typed-figure's, in text: the figure as typed, or rounded to three digits in a sentence naming its measure.)
+        const sentence = s.sentence.toLowerCase();
+        if (bare === undefined && (exact || (roundedFigure(value, Math.abs(amount.value), amount.step) && speaksOfMeasure(index.metrics[other.id].label, sentence) && !OTHER_FIGURE.test(sentence)))) return undefined;
+        const earlier = (index.metrics[other.id].period_end ?? '') < (index.metrics[figures.find(({ id }) => ofPeriod(id))!.id].period_end ?? '');
+        return `it is ${other.id}, the figure for ${index.metrics[other.id].period}${asTyped ? '' : ', rounded'} (${earlier ? 'text left from an earlier period' : 'typed under the wrong period'}?)`;
+      })();
+      if ((exact || fitting.length > 0) && leftOver === undefined) continue;
       const current = currentFigures();
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       /** The reference that prints the figure of `id` as the amount is typed: its value, or its equivalent. */
@@ -1712,13 +1742,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (meant.length > 1) {
         const refs = meant.map(({ id }) => refOf(id));
         const written = text.slice(amount.index, amount.index + amount.token.length);
-        several(amount.index, written, typedAs(index.metrics[meant[0]!.id].label), period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, slipAmong(meant, written), printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
+        several(amount.index, written, typedAs(index.metrics[meant[0]!.id].label), period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, leftOver ?? slipAmong(meant, written), printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
         continue;
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const written = text.slice(amount.index, amount.index + amount.token.length);
-      report(amount.index, written, id, period, typedAs(m.label), `is ${f!.shown}${inMinor(amount, f!)} (${m.period})${asProfit}`, refOf(id), slipOf(amount, written, id, f!), printsMajor(amount, f!, refOf(id)));
+      report(amount.index, written, id, period, typedAs(m.label), `is ${f!.shown}${inMinor(amount, f!)} (${m.period})${asProfit}`, refOf(id), leftOver ?? slipOf(amount, written, id, f!), printsMajor(amount, f!, refOf(id)));
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
@@ -2153,8 +2183,7 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
   // The figures of the measure the sentence gives itself: compared with ("to [[revenue]] from EUR 303.7 million"), never the
   // one the amount was left for. Another's beside it ("after [[revenue@2024-12-31]] in H2 2024", "up from
   // [[net_debt@2024-12-31]] at 31 December 2024") leaves the amount's own period words its own.
-  const refs = parseReferences(sentence).filter((r) => r.error === undefined && (r.part === 'value' || r.part === 'amount' || r.part === 'size')).map((r) => ({ id: resolveRef(index, r.id!), end: r.index + r.token.length })).filter((r) => members.includes(r.id));
-  const referred = refs.map((r) => r.id);
+  const referred = figuresReferred(sentence, members, index).map((r) => r.id);
   const own = periodKeysOf(m, fiscalShift);
   if (comparedAmount(sentence, amount.index - bounds.start, amount.index - bounds.start + amount.token.length, own, language)) return undefined;
   // Quarters named without a year ("in the third quarter") too, and a balance's days ("at September 30, 2025"): a period
@@ -2162,12 +2191,29 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
   const day = dayKeyOf(m);
   // (But not a period written with such a figure of its own, just after it: "up from [[net_debt@2024-12-31]] at 31 December
   // 2024" is the reference's day, not the amount's, though the amount is that day's figure.)
-  const tied = (p: NamedPeriod) => {
-    const before = refs.filter((r) => r.end <= p.at).at(-1);
-    return before !== undefined && TIED_AFTER.test(sentence.slice(before.end, p.at)) && periodAndDayKeysOf(index.metrics[before.id]!, fiscalShift).has(p.key);
-  };
-  const all = [...namedPeriods(sentence, true), ...(day === undefined ? [] : namedDays(sentence))].filter((p) => !tied(p)).sort((a, b) => a.at - b.at);
+  const all = withoutReferencesPeriods(sentence, [...namedPeriods(sentence, true), ...(day === undefined ? [] : namedDays(sentence))], members, index, fiscalShift).sort((a, b) => a.at - b.at);
   return all.some((p) => own.has(p.key) || p.key === day) ? undefined : { series, members, all, referred };
+}
+
+/** The references of `sentence` (as written) to a value of one of `members` ([[revenue]], [[revenue@2024-12-31]], .amount, .size): the figure each prints, and where it ends. */
+function figuresReferred(sentence: string, members: readonly string[], index: MetricIndex): Array<{ id: string; end: number }> {
+  return parseReferences(sentence).filter((r) => r.error === undefined && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))
+    .map((r) => ({ id: resolveRef(index, r.id!), end: r.index + r.token.length })).filter((r) => members.includes(r.id));
+}
+
+/**
+ * The periods `named` in `sentence` (as written, its references in it), but those written just after a reference to a
+ * figure of `members` whose own period they are, tied by a preposition at most (TIED_AFTER: "after [[revenue@2024-12-31]]
+ * in H2 2024", "up from [[net_debt@2024-12-31]] at 31 December 2024"): the reference's, no period of an amount typed
+ * elsewhere in the sentence, whether its own or the one it was left under.
+ */
+function withoutReferencesPeriods<T extends Pick<NamedPeriod, 'at' | 'key'>>(sentence: string, named: readonly T[], members: readonly string[], index: MetricIndex, fiscalShift: number | undefined): T[] {
+  const refs = figuresReferred(sentence, members, index);
+  if (refs.length === 0) return [...named];
+  return named.filter((p) => {
+    const before = refs.filter((r) => r.end <= p.at).at(-1);
+    return before === undefined || !TIED_AFTER.test(sentence.slice(before.end, p.at)) || !periodAndDayKeysOf(index.metrics[before.id]!, fiscalShift).has(p.key);
+  });
 }
 
 /** Before an amount, English words that make it the base compared with ("up from", "than", "after", "beat"), and German "im Vergleich zu". */

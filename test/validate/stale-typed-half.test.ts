@@ -61,3 +61,42 @@ describe('last half\'s figure typed under this half\'s name', () => {
     }
   });
 });
+
+/** A free table of the P&L, H1 2025 beside H1 2024, with the EBITA row as given. */
+const table = (ebita: string) => `          - table:
+              title: Profit and loss, H1 2025 (€m)
+              columns: [Line item, "H1 2025", "H1 2024"]
+              rows:
+                - ["Revenue", { metric: revenue }, { metric: revenue@2024-06-30 }]
+                - ${ebita}
+`;
+
+describe('another half\'s figure, rounded to two digits or bare in a table, under this half\'s name', () => {
+  it('reports revenue rounded from H1 2024\'s or H2 2024\'s figure as H1 2025\'s, naming the figure it is, and lists it in the PDF', () => {
+    for (const [typed, other] of [['€2.3bn', 'revenue@2024-06-30, the figure for H1 2024'], ['€2.4bn', 'revenue@2024-12-31, the figure for H2 2024']] as const) {
+      for (const text of [`Revenue was ${typed} in H1 2025.`, `Revenue was ${typed} in H1 2025, [[revenue.change]], after [[revenue@2024-12-31]] in H2 2024.`]) {
+        const { findings, listed } = checked(paragraph(text));
+        expect(findings, text).toEqual([`typed-mismatch: "${typed}" is typed into the text as Revenue for "H1 2025", but revenue@2025-06-30 is €2,469.0 million (H1 2025); it is ${other}, rounded (text left from an earlier period?): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`]);
+        expect(listed, text).toEqual([expect.stringContaining(`types ${typed} into its text as Revenue for H1 2025`)]);
+      }
+    }
+  });
+
+  it('leaves a rounding of the period\'s own figure alone, and one the sentence dates or compares', () => {
+    for (const text of ['Revenue was €2.5bn in H1 2025.', 'Revenue was €2.3bn in H1 2024.', 'Revenue was €2.5bn in H1 2025 and €2.3bn in H1 2024.', 'Revenue rose to €2.5bn in H1 2025, from €2.3bn a year earlier.']) {
+      expect(checked(paragraph(text)).findings, text).toEqual([]);
+    }
+  });
+
+  it('reports a bare number in a table that is another half\'s figure under this half\'s column, and the other way round', () => {
+    for (const [row, typed, half, shown, other] of [
+      ['["EBITA", 277.2, { metric: ebita@2024-06-30 }]', '277.2', 'H1 2025', 'ebita@2025-06-30 is €318.5 million (H1 2025)', 'ebita@2024-06-30, the figure for H1 2024 (text left from an earlier period?)'],
+      ['["EBITA", { metric: ebita }, 318.5]', '318.5', 'H1 2024', 'ebita@2024-06-30 is €277.2 million (H1 2024)', 'ebita@2025-06-30, the figure for H1 2025 (typed under the wrong period?)'],
+    ] as const) {
+      const { findings, listed } = checked(table(row));
+      expect(findings, row).toEqual([expect.stringContaining(`typed-mismatch: "${typed}" (read as €${typed} million, the unit the table's title "Profit and loss, H1 2025 (€m)" states) is typed into the table as EBITA for "${half}", but ${shown}; it is ${other}: the table and the figure disagree`)]);
+      expect(listed, row).toHaveLength(1);
+    }
+    expect(checked(table('["EBITA", 318.5, 277.2]')).findings).toEqual([]);
+  });
+});
