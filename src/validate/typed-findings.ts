@@ -456,8 +456,10 @@ interface Joins {
   namedOnly?: boolean;
   /**
    * Words that name the current period by no date, as Japanese, Chinese and Korean results do: "当四半期", "当第2四半期",
-   * "当中間期", "当期", "本季度", "本期", "报告期内", "이번 분기", "당분기". They name the briefing's period (thisPeriods),
-   * where it is of their kind: group `quarter` (its number, `n`, where they give one), `half`, `year`, or `any`. Global.
+   * "当中間期", "当期", "本季度", "本期", "报告期内", "이번 분기", "당분기"; and in English a half named without its year, "in
+   * the first half", "first-half revenue" (ENGLISH_HALF). They name the briefing's period (thisPeriods), where it is of
+   * their kind: group `quarter` or `half` (its number, `n`, where they give one: a digit, or "first", "second"), `year`,
+   * or `any`. Global.
    */
   thisPeriod?: RegExp;
   /**
@@ -817,13 +819,15 @@ const CJK_JOINS: Record<string, Joins> = {
  * period, and its quarter's number as its words give it ("2026年3月期 第2四半期", "2025年第三季度", "2025년 3분기", "Q2 FY3/26": 2),
  * which "当第2四半期" must be.
  */
-function briefingPeriodOf(period: string | undefined): { key: string; quarter?: number } | undefined {
+function briefingPeriodOf(period: string | undefined): { key: string; quarter?: number; half?: number } | undefined {
   const named = namedPeriods(period ?? '').filter((p) => !p.compared);
   if (named.length === 0 || new Set(named.map((p) => p.key)).size > 1) return undefined;
   const number = /第\s?([1-4一二三四])\s?(?:四半期|季)|([1-4一二三四])\s?季度|(?<![\p{L}\d])(?:제\s?)?([1-4])\s?(?:\/\s?4\s?)?분기|(?<![\p{L}\d])Q\s?([1-4])(?!\d)|(?<![\d.])([1-4])\s?Q(?!\p{L})|\b(first|second|third|fourth)\s+quarter\b/iu.exec((period ?? '').normalize('NFKC'));
   const digit = number?.slice(1).find((g) => g !== undefined);
   const quarter = digit === undefined ? undefined : '1一first'.includes(digit.toLowerCase()) ? 1 : '2二second'.includes(digit.toLowerCase()) ? 2 : '3三third'.includes(digit.toLowerCase()) ? 3 : 4;
-  return { key: named[0]!.key, ...(quarter === undefined ? {} : { quarter }) };
+  // (A half's number is its key's: h1-2025, fh2-fy2026.)
+  const half = /^f?h([12])-/.exec(named[0]!.key)?.[1];
+  return { key: named[0]!.key, ...(quarter === undefined ? {} : { quarter }), ...(half === undefined ? {} : { half: Number(half) }) };
 }
 
 /**
@@ -842,7 +846,7 @@ const THIS_PERIOD_KINDS: Record<string, readonly string[]> = { quarter: ['q', 'f
  * for a half, a year's for a year, "本期" and "报告期内" for any. Placed, and quoted, as written; none where the briefing
  * names no one period. After a word of the year before (YEAR_BEFORE: "去年当季"), another period, whatever the briefing's.
  */
-function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; quarter?: number } | undefined): NamedPeriod[] {
+function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; quarter?: number; half?: number } | undefined): NamedPeriod[] {
   if (lang.thisPeriod === undefined) return [];
   const kind = briefing === undefined ? undefined : periodKeyKind(briefing.key);
   return [...sentence.matchAll(lang.thisPeriod)].flatMap((m) => {
@@ -857,7 +861,9 @@ function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; qua
     // (A half's words in a briefing for the second quarter or for the year: its first half, interimOf.)
     const key = group === 'half' && !THIS_PERIOD_KINDS.half!.includes(kind) ? interimOf(briefing) : briefing.key;
     if (group === undefined || key === undefined || (group !== 'any' && key === briefing.key && !THIS_PERIOD_KINDS[group]!.includes(kind))) return [];
-    if (m.groups!.n !== undefined && briefing.quarter !== Number(m.groups!.n)) return [];
+    // (Its number, where it gives one, the period's: "in the second half" is no H1's.)
+    const n = m.groups!.n === undefined ? undefined : ({ first: 1, second: 2 } as Record<string, number>)[m.groups!.n.toLowerCase()] ?? Number(m.groups!.n);
+    if (n !== undefined && (group === 'half' ? (key === briefing.key ? briefing.half : 1) : briefing.quarter) !== n) return [];
     return [{ key, text: m[0].trim(), at: m.index, end: m.index + m[0].length, compared: false }];
   });
 }
@@ -1577,7 +1583,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
       // A part of the period, named after the figure: "grew 30% in the first half of the quarter", "in October", "in the
       // last two weeks" (the quarter's figure is another).
-      if (PART_OF_PERIOD.test(after)) return true;
+      // (But not the briefing's own half, named without its year: "13.2% in the first half" in a briefing for H1 2025.)
+      if (PART_OF_PERIOD.test(after) && !thisPeriods(after, lang, briefingPeriod).some((p) => /^\s*,?\s*(?:in|during|over|for)\s+(?:the\s+|this\s+)?$/i.test(after.slice(0, p.at)))) return true;
       // One end of a range: "45%-50%", "45.0% to 50.0%", "between 45% and 50%" (a figure of its kind just before or after,
       // joined by a dash or "to": "rose 5% to RMB257.8 billion" is none).
       const percent = (f: number[] | undefined) => f !== undefined && /(?:[%％]|per\s?cent|pct)\s*$/i.test(halfWidth.slice(f[0], f[1]));
@@ -1976,7 +1983,7 @@ function typedChangeBeside(text: string, at: number, end: number, own: Set<strin
   // With its months in brackets after it, as a fiscal quarter is glossed: "in Q2 FY2025 (July–September 2025)".
   const periodEnd = ofIt ? end + period!.length + glossOf(text.slice(end + period!.length, end + period!.length + PERIOD_WORDS), own) : end;
   const past = ofIt && /^\s*[,(]/.test(text.slice(periodEnd)) ? periodEnd - end : 0;
-  const rest = text.slice(end + past, end + past + 40);
+  let rest = text.slice(end + past, end + past + 40);
   const start = Math.max(0, at - 60);
   const lead = text.slice(start, at);
   // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%"), or in Japanese to its word ("前年同期比15%増").
@@ -1987,7 +1994,8 @@ function typedChangeBeside(text: string, at: number, end: number, own: Set<strin
   // In the canvas's language (German), its digits with its decimal comma: "[[umsatz]], ein Plus von 7,5 %", "(+7,5 %".
   const inLanguage = lang.typedChange === undefined ? null : lang.typedChange.after.exec(rest);
   if (inLanguage) return { phrase: inLanguage[0], needle: english(inLanguage), down: lang.down.test(inLanguage[1] ?? '') || /^[\u2212-]$/.test(inLanguage[2] ?? ''), digits: inLanguage[3]!.replace(',', '.'), at: end + past + inLanguage.index };
-  if (past > 0) return undefined;
+  // (No change after the period words: one before the figure is still its own, "rose 19.4% to [[ebita]] in the first half, and".)
+  if (past > 0) rest = text.slice(end, end + 40);
   const before = CHANGE_BEFORE.exec(lead);
   if (before) return { phrase: before[0], needle: english(before), down: down(before[1] ?? before[2] ?? ''), digits: before[3]!, at: start + before.index };
   // ...and its verb before, with the words of a period between ("stieg im dritten Quartal 2025 um 7,5 % auf [[umsatz]]"): twice the lead.
@@ -2459,8 +2467,17 @@ function outsidersFigure(words: ReturnType<typeof outsiderWords>, at: number): b
   return end !== undefined && end <= at;
 }
 
+/**
+ * A half named without its year, in English: "in the first half", "during the second half", "for the half", "in this half",
+ * "first-half revenue". In a briefing for a half it names that half, as "the second quarter" names a quarter (thisPeriods:
+ * "the first half" in a briefing for H1 2025 is H1 2025; "the second half" there is no period read). Not a half of
+ * something else or dated ("the first half of the decade", "of 2024", "of the presentation", "of the quarter"), nor "the
+ * half-year", "half year", "the half of".
+ */
+const ENGLISH_HALF = /(?<![\p{L}-])(?<half>(?:(?<=(?<![\p{L}])(?:in|for|during|over|throughout|across)\s{1,3}(?:the|this)\s{1,3})|(?=(?:first|second)-half\s{1,3}\p{L}))(?:(?<n>first|second)[\s-]{1,3})?half)(?![\p{L}-])(?!\s{1,3}(?:of|year|term|century|decade|an?)(?![\p{L}]))/giu;
+
 /** English's joins (defined after DOWN, which they use). */
-const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN, attributed: ATTRIBUTED, aside: ASIDE };
+const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN, attributed: ATTRIBUTED, aside: ASIDE, thisPeriod: ENGLISH_HALF };
 
 /** How many characters of period words after a figure are read: "in the quarter ended 30 September 2025". */
 const PERIOD_WORDS = 60;
@@ -2470,13 +2487,13 @@ const PERIOD_LEAD = String.raw`\s+(?:in|for|during)\s+`;
  * The period words namedPeriods does not read that still name the figure's own period after it, with their article:
  * "the quarter", "the third quarter", "the year", "the full year", "the period" (not "the last quarter", "the year to date").
  */
-const OWN_PERIOD = String.raw`the\s+(?:(?:first|second|third|fourth)\s+quarter|quarter|(?:full\s+|fiscal\s+|financial\s+)?year|period)(?!\s+(?:to\s+date|ended|ending|to|before|earlier|ago|of)\b|-)`;
+const OWN_PERIOD = String.raw`the\s+(?:(?:first|second|third|fourth)\s+quarter|quarter|(?:(?:first|second)\s+)?half|(?:full\s+|fiscal\s+|financial\s+)?year|period)(?!\s+(?:to\s+date|ended|ending|to|before|earlier|ago|of|year)\b|-)`;
 const PERIOD_AFTER = new RegExp(String.raw`^${PERIOD_LEAD}`, 'i');
 const OWN_PERIOD_AT = new RegExp(String.raw`^${OWN_PERIOD}\b`, 'i');
 const PERIOD_BEFORE = new RegExp(String.raw`${PERIOD_LEAD}(?:the\s+)?$`, 'i');
 const OWN_PERIOD_BEFORE = new RegExp(String.raw`${PERIOD_LEAD}${OWN_PERIOD}\s*$`, 'i');
 /** The kinds of period (periodKeyKind) words OWN_PERIOD reads name: a quarter's, a year's; "the period" any. */
-const ownPeriodKinds = (words: string) => (/quarter/i.test(words) ? ['q', 'fq', 'qm'] : /year/i.test(words) ? ['fy'] : undefined);
+const ownPeriodKinds = (words: string) => (/quarter/i.test(words) ? ['q', 'fq', 'qm'] : /half/i.test(words) ? ['h', 'fh', 'he'] : /year/i.test(words) ? ['fy'] : undefined);
 
 /**
  * Period words at the start of `words` (after a figure), and nothing else there: "in Q3 2025", "in the third quarter of

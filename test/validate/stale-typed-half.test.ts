@@ -17,6 +17,7 @@ briefing: { period: H1 2025, as_of: 2025-07-31, currency: EUR, language: en-GB }
 metrics:
 ${halves('revenue', 'Revenue', ['2310.0', '2402.3', '2469.0', '6.9'])}
 ${halves('ebita', 'EBITA', ['277.2', '300.3', '318.5', '14.9'])}
+  ebita_margin: { label: EBITA margin, unit: percent, period_type: half_year, values: [{ value: 12.0, period: H1 2024, period_end: 2024-06-30 }, { value: 12.9, period: H1 2025, period_end: 2025-06-30 }] }
   net_debt: { label: Net debt, unit: EUR, scale: million, period_type: as_at, values: [{ value: 1308.6, period: 31 December 2024, period_end: 2024-12-31 }, { value: 1474.2, period: 30 June 2025, period_end: 2025-06-30 }] }
 blocks:
   revenue_streams:
@@ -25,12 +26,12 @@ blocks:
         content:
 ${content}`;
 
-const paragraph = (text: string) => `          - paragraph: '${text} Now: [[revenue]], [[ebita]], [[net_debt]].'\n`;
+const paragraph = (text: string) => `          - paragraph: '${text} Now: [[revenue]], [[ebita]], [[ebita_margin]], [[net_debt]].'\n`;
 
 function checked(content: string) {
   const { canvas, findings, typedDisagreements } = validateWithWarnings(parseCanvas(CANVAS(content), 'c.yaml'));
   const listed = buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements }).appendix.contradictions.filter((c) => c.detected).map((c) => c.note);
-  return { findings: findings.filter((f) => f.rule === 'typed-figure' || f.rule === 'typed-mismatch').map((f) => `${f.rule}: ${f.message}`), listed };
+  return { findings: findings.filter((f) => f.rule === 'typed-figure' || f.rule === 'typed-mismatch' || f.rule === 'period-mismatch').map((f) => `${f.rule}: ${f.message}`), listed };
 }
 
 describe('last half\'s figure typed under this half\'s name', () => {
@@ -98,5 +99,35 @@ describe('another half\'s figure, rounded to two digits or bare in a table, unde
       expect(listed, row).toHaveLength(1);
     }
     expect(checked(table('["EBITA", 318.5, 277.2]')).findings).toEqual([]);
+  });
+});
+
+describe('"the first half" in a briefing for a half', () => {
+  it('reads "in the first half", "during the half", "for this half" as H1 2025, the briefing\'s half, and reports a figure typed wrong there', () => {
+    for (const words of ['in the first half', 'during the half', 'for this half']) {
+      expect(checked(paragraph(`The EBITA margin was 13.2% ${words}.`)).findings, words).toEqual([expect.stringContaining(`typed-mismatch: "13.2%" is typed into the text as EBITA margin for "${words.replace(/^\w+ /, '').replace(/^(?:the|this) /, '')}", but ebita_margin@2025-06-30 is 12.9% (H1 2025)`)]);
+    }
+    const { findings, listed } = checked(paragraph('Valdria grew revenue to €2,496.0m in the first half.'));
+    expect(findings).toEqual([expect.stringContaining('typed-mismatch: "€2,496.0m" is typed into the text as Revenue for "first half", but revenue@2025-06-30 is €2,469.0 million (H1 2025)')]);
+    expect(listed).toEqual([expect.stringContaining('types €2,496.0m into its text as Revenue for H1 2025')]);
+  });
+
+  it('reads a change after a reference and "in the first half" as the figure\'s own', () => {
+    expect(checked(paragraph('EBITA rose to [[ebita]] in the first half, up 19.4%.')).findings).toEqual([expect.stringContaining('typed-figure: "up 19.4%" is typed into the text beside [[ebita]], whose stated change is +14.9% YoY')]);
+    expect(checked(paragraph('EBITA rose to [[ebita]] in the first half, up 14.9%.')).findings).toEqual([]);
+    // (And a change before the reference, with the half's words after it and no change there.)
+    expect(checked(paragraph('EBITA rose 19.4% to [[ebita]] in the first half, and margins improved.')).findings).toEqual([expect.stringContaining('typed-figure: "rose 19.4%" is typed into the text beside [[ebita]], whose stated change is +14.9% YoY')]);
+  });
+
+  it('leaves right figures alone, and halves of something else or of another year', () => {
+    for (const text of [
+      'The EBITA margin was 12.9% in the first half.', 'Valdria grew revenue to [[revenue]] in the first half.',
+      'The EBITA margin was 13.2% in the first half of the decade.', 'The EBITA margin was 13.2% in the first half of the presentation.',
+      'The EBITA margin was 13.2% in the first half of the quarter.', 'The EBITA margin was 12.0% in the first half of 2024.',
+      'The EBITA margin was 13.2% in the second half.',
+    ]) {
+      expect(checked(paragraph(text)).findings, text).toEqual([]);
+    }
+    expect(checked(paragraph('Revenue was [[revenue]] in the first half of 2024.')).findings).toEqual([expect.stringContaining('period-mismatch: text [[revenue]] shows Revenue for H1 2025, but its sentence speaks of "first half of 2024"')]);
   });
 });
