@@ -1387,6 +1387,15 @@ describe('typed-mismatch', () => {
   const metrics = [quarterly('revenue', 'Revenue', 65.6, 77.7), quarterly('cloud', 'Intelligent Cloud revenue', 24.1, 30.9)];
   const said = (text: string) => `          - paragraph: '${text.replaceAll("'", "''")} Both: [[revenue]], [[cloud]].'\n`;
 
+  it('reads a margin typed after the words a margin moves by: "improved to", "widened by 90 bps to", "narrowed to"', () => {
+    const margin = 'margin: { label: EBITA margin, unit: percent, period_type: half_year, source: Report, values: [{ value: 12.0, period: H1 2024, period_end: 2024-06-30 }, { value: 12.9, period: H1 2025, period_end: 2025-06-30, change: { points: 0.9 } }] }';
+    const text = (t: string) => `          - paragraph: '${t} [[margin]]'\n`;
+    for (const t of ['The EBITA margin improved to 13.2% in H1 2025.', 'The EBITA margin widened by 90 bps to 13.2% in H1 2025.', 'The EBITA margin expanded 0.9 pp to 13.2% in H1 2025.', 'The EBITA margin narrowed to 11.9% in H1 2025.']) {
+      expect(findingsOf(canvas([margin], text(t))), t).toEqual([expect.stringMatching(/typed-mismatch: "1[13]\.[29]%" is typed into the text as EBITA margin for "H1 2025", but margin@2025-06-30 is 12\.9% \(H1 2025\)/)]);
+    }
+    for (const t of ['The EBITA margin improved to 12.9% in H1 2025.', 'The EBITA margin widened by 90 bps to 12.9% in H1 2025.']) expect(rules(canvas([margin], text(t))), t).toEqual([]);
+  });
+
   it('finds an amount typed as a measure\'s figure for a period the sentence names, that is not the figure: at the amount, naming the figure and the reference to write', () => {
     expect(findingsOf(canvas(metrics, said('Intelligent Cloud revenue was $31.9 billion in Q1 FY26.')))).toEqual([
       '11 typed-mismatch: "$31.9 billion" is typed into the text as Intelligent Cloud revenue for "Q1 FY26", but cloud@2025-09-30 is US$30.9 billion (Q1 FY26): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[cloud]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
