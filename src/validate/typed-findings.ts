@@ -1663,11 +1663,18 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
       let currentIds: string[] | undefined;
       const currentFigures = () => (currentIds ??= period === undefined && dated === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }, { at: amount.index, end: amount.index + amount.token.length }) : []);
+      /** The figures the sentence speaks of: its period's, the day's it dates a balance by, or the current one. */
+      const due = () => (period === undefined ? (dated === undefined ? currentFigures() : [dated.id]) : figures.filter(({ id }) => periodKeysOf(index.metrics[id], fiscalShift).has(period.key)).map(({ id }) => id));
       // In English, where the figure the sentence speaks of (its period's, or the current one) is a loss, below zero, the
       // amount is signed as its words give it (signedLoss): a loss's words make it one ("The net loss narrowed to $45
       // million" is -45), none a profit ("Net income was $54 million" is no -54). Elsewhere, a loss may be typed without its minus.
-      const loss = english && !isCountRead && equivalentOf === undefined && figures.some(({ f }) => f !== undefined && f.value < 0) ? signedLoss(figures, period === undefined ? (dated === undefined ? currentFigures() : [dated.id]) : figures.filter(({ id }) => periodKeysOf(index.metrics[id], fiscalShift).has(period.key)).map(({ id }) => id), lost !== undefined || LOSS_LABEL.test(named.name)) : undefined;
-      const sign = (v: number) => (loss === undefined ? [v, -v] : [loss.words ? -Math.abs(v) : v]);
+      const loss = english && !isCountRead && equivalentOf === undefined && figures.some(({ f }) => f !== undefined && f.value < 0) ? signedLoss(figures, due(), lost !== undefined || LOSS_LABEL.test(named.name)) : undefined;
+      // ...and the other way round: where it is a profit, above zero, a loss's words ("a net loss of €196.4m", "EBITA was a
+      // loss of") or a minus typed ("−€196.4m") make the amount a loss, -X, which no figure of a profit is (profitAsLoss).
+      const asLoss = english && !isCountRead && equivalentOf === undefined && loss === undefined && !LOSS_LABEL.test(named.name) && (lost !== undefined || amount.value < 0)
+        ? profitAsLoss(figures, due())
+        : false;
+      const sign = (v: number) => (asLoss ? [-Math.abs(v)] : loss === undefined ? [v, -v] : [loss.words ? -Math.abs(v) : v]);
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
       // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
       // Not a figure of a measure the sentence does not speak of (speaksOfMeasure), typed after this one's name: "EBITDA was
@@ -1676,7 +1683,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const spoken = s.sentence.toLowerCase();
       const exact = anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)) && speaksOfMeasure(f.label, spoken));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
-      const fitting = figures.filter(({ f }) => f !== undefined && (loss === undefined ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)));
+      const fitting = figures.filter(({ f }) => f !== undefined && (loss === undefined && !asLoss ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)));
       // ...but not where the sentence names a period of the measure's whose figure it is not, and not the period of the
       // figure it is, which typed-figure does not take: rounded to fewer than three digits ("Revenue was €2.3bn in H1
       // 2025", €2,310 million being H1 2024's), or a free table's bare number (277.2 under "H1 2025", H1 2024's EBITA).
@@ -1705,8 +1712,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // (A loss's words before it, its size: "a net loss of [[net_income.size]]".)
       const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${loss?.words ? '.size' : m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
       // What the text types it as, a loss's words read ("a loss of Net income", where the label names no loss), and where it types a loss's figure without them, said.
-      const typedAs = (label: string) => (loss?.words && !LOSS_LABEL.test(normalWords(label)) ? `a loss of ${label}` : label);
-      const asProfit = loss !== undefined && !loss.words && amount.value > 0 ? ', a loss, which the text types as a profit, with no loss\'s words before it ("a net loss of")' : '';
+      const typedAs = (label: string) => ((loss?.words || (asLoss && lost !== undefined)) && !LOSS_LABEL.test(normalWords(label)) ? `a loss of ${label}` : label);
+      const asProfit = loss !== undefined && !loss.words && amount.value > 0 ? ', a loss, which the text types as a profit, with no loss\'s words before it ("a net loss of")'
+        // (A profit typed as a loss: what to reword with the reference, as the loss's words or its minus would stay beside it.)
+        : asLoss ? `, a profit, which the text types as a loss, ${lost !== undefined ? `its words ${quote(halfWidth.slice(amount.index - s.before.length + lost.at, amount.index).trim())} before it: reword them as a profit` : 'with a minus: leave the minus out'}` : '';
       /** Whether the amount is within half as much again of the figure `f`, or two thirds of it: not a year's, a half's, nine months'. */
       const asMuch = (f: { value: number }) => Math.abs(amount.value) / Math.abs(f.value) > 2 / 3 && Math.abs(amount.value) / Math.abs(f.value) < 1.5;
       /** Of several figures the amount is none of, the first it is a power of ten off (slipOf), said so. */
@@ -2612,9 +2621,14 @@ const LOSS_MEASURES: Array<{ names: string[]; label: RegExp }> = [
   { names: ['net loss'], label: /^net (?:\(loss\) )?(?:income|profit|earnings|result)(?: \(loss\))?$|^net loss(?: \(income\))?$/ },
   { names: ['operating loss'], label: /^operating (?:\(loss\) )?(?:income|profit|result)(?: \(loss\))?$|^operating loss(?: \(income\))?$/ },
   { names: ['loss before income taxes', 'loss before taxes', 'loss before tax', 'pre-tax loss', 'pretax loss'], label: /^(?:\(loss\) )?(?:(?:income|profit|earnings)(?: \(loss\))? before (?:income )?tax(?:es)?|pre-?tax (?:income|profit))(?: \(loss\))?$|^loss before (?:income )?tax(?:es)?$|^pre-?tax loss$/ },
+  // (Earnings before interest and the rest have no loss's name of their own: only "EBITA was a loss of" is read.)
+  { names: [], label: /^(?:(?:adjusted|underlying|reported|group) )?(?:ebit|ebita|ebitda|ebt)(?: \(loss\))?$/ },
 ];
 /** A label that is itself a loss's name ("Net loss"): its figures may be written as the loss's size, above zero. */
 const LOSS_LABEL = /^(?:net loss|operating loss|loss before (?:income )?tax(?:es)?|pre-?tax loss)(?: \(income\))?$/;
+
+/** Capitalised words that open a clause of the company's own: "In H1 2025, revenue ...", "The group ...", "We ...". */
+const COMPANY_OPENER = /^(?:the|in|during|for|at|over|its|our|we|group|company)$/i;
 
 /** Of LOSS_MEASURES, those some of `labels` are, each with those labels (in `labels`' order). */
 function lossMeasuresOf(labels: readonly string[]): LossMeasure[] {
@@ -2646,10 +2660,26 @@ function lossBefore(before: string, measures: readonly LossMeasure[], reporter: 
     if (BASE_BEFORE.test(article === null ? preceding : preceding.slice(0, article.index))) return undefined;
     const indefinite = article !== null && article[1]!.toLowerCase() !== 'the';
     const reported = indefinite ? reporter.exec(preceding.slice(0, article.index)) : null;
-    if (indefinite && reported === null && !/(?:^|[,;:(\u2013\u2014])\s*$/.test(preceding.slice(0, article.index))) return undefined;
+    // (Or after ", with", where the clause before it is the company's, no part's name in it: "EBITDA was [[ebitda]], with a
+    // net loss of"; not "Cloud Platform revenue grew, with an operating loss of".)
+    const opening = preceding.slice(0, article?.index ?? 0);
+    const withClause = /,\s*with\s+$/i.exec(opening);
+    const ownClause = withClause !== null && [...opening.slice(0, withClause.index).matchAll(/(?<!\p{L})\p{Lu}\p{Ll}+/gu)].every(([w]) => company.includes(w.toLowerCase()) || NAMES_A_MEASURE.test(w) || COMPANY_OPENER.test(w));
+    if (indefinite && reported === null && !ownClause && !/(?:^|[,;:(\u2013\u2014])\s*$/.test(opening)) return undefined;
     return { ...found, name: m.labels[0]!, length: found.name.length, ...(reported === null ? {} : { lead: found.at - reported.index }) };
   }
   return undefined;
+}
+
+/**
+ * Whether an amount typed as a loss (a loss's words before it, or a minus) is compared as one, -X (typedMismatches): where
+ * every figure it is compared with (`due`, by id among `figures`: its sentence's period's, or the current one) is a
+ * profit, above zero, so that a profit typed as a loss ("a net loss of €196.4m" beside a net profit of €196.4 million) is
+ * no figure of the measure. The mirror of signedLoss.
+ */
+function profitAsLoss(figures: Array<{ id: string; f?: { value: number } }>, due: string[]): boolean {
+  const profits = due.map((id) => figures.find((x) => x.id === id)?.f);
+  return profits.length > 0 && profits.every((f) => f !== undefined && f.value > 0);
 }
 
 /**

@@ -93,3 +93,36 @@ describe('typed-mismatch reads a loss typed in English prose with its sign', () 
     expect(mismatches('Net income was $54 million in Q3 2025.', 'Net income', [-38, -61, 54])).toEqual([]);
   });
 });
+
+/** A half-year canvas in euros whose net profit (+196.4) and EBITA (+318.5) are profits in H1 2025, its lead saying `text`. */
+const profits = (text: string) => parseCanvas(`company: { name: Valdria Group N.V., short_name: Valdria, ticker: VALD, exchange: Euronext Amsterdam, country: Netherlands, sector: S, industry: I }
+briefing: { period: H1 2025, as_of: 2025-07-31, currency: EUR, language: en-GB }
+metrics:
+  ebita: { label: EBITA, unit: EUR, scale: million, period_type: half_year, values: [{ value: 277.2, period: H1 2024, period_end: 2024-06-30 }, { value: 318.5, period: H1 2025, period_end: 2025-06-30 }] }
+  ebitda: { label: EBITDA, unit: EUR, scale: million, period_type: half_year, values: [{ value: 372.0, period: H1 2024, period_end: 2024-06-30 }, { value: 421.0, period: H1 2025, period_end: 2025-06-30 }] }
+  net_profit: { label: Net profit, unit: EUR, scale: million, period_type: half_year, values: [{ value: 176.3, period: H1 2024, period_end: 2024-06-30 }, { value: 196.4, period: H1 2025, period_end: 2025-06-30 }] }
+blocks:
+  revenue_streams:
+    lead: "${text}"
+`, 'c.yaml');
+const profitFindings = (text: string) => validateWithWarnings(profits(text)).findings.filter((f) => f.rule === 'typed-mismatch' || f.rule === 'typed-figure').map((f) => `${f.rule}: ${f.message}`);
+
+describe('typed-mismatch reads a profit typed as a loss', () => {
+  it('reports a loss\'s words or a minus before a figure that is a profit, not the tip to refer to it', () => {
+    expect(profitFindings('EBITDA was [[ebitda]], with a net loss of €196.4m in H1 2025.')).toEqual([
+      'typed-mismatch: "€196.4m" is typed into the text as a loss of Net profit for "H1 2025", but net_profit@2025-06-30 is €196.4 million (H1 2025), a profit, which the text types as a loss, its words "net loss of" before it: reword them as a profit: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[net_profit]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    expect(profitFindings('EBITA was a loss of €318.5m in H1 2025.')).toEqual([expect.stringContaining('typed-mismatch: "€318.5m" is typed into the text as a loss of EBITA for "H1 2025", but ebita@2025-06-30 is €318.5 million (H1 2025), a profit, which the text types as a loss, its words "EBITA was a loss of" before it')]);
+    expect(profitFindings('Net profit was −€196.4m in H1 2025.')).toEqual([expect.stringContaining('typed-mismatch: "−€196.4m" is typed into the text as Net profit for "H1 2025", but net_profit@2025-06-30 is €196.4 million (H1 2025), a profit, which the text types as a loss, with a minus: leave the minus out')]);
+    // Another size, in a sentence naming no period: against the current figure, said as a profit typed as a loss.
+    expect(profitFindings('The net loss was €190.0m.')).toEqual([expect.stringContaining('a profit, which the text types as a loss, its words "net loss was" before it')]);
+  });
+
+  it('leaves alone another measure\'s loss, a part\'s, one compared with, and a profit typed as one', () => {
+    for (const text of [
+      'Net profit was [[net_profit]] in H1 2025, despite a loss of €12.3m on the disposal.', 'A loss of €12.3m on the disposal was booked in H1 2025.',
+      'Service revenue grew, with a net loss of €19.6m in H1 2025.', 'Net profit rose to [[net_profit]] in H1 2025, compared with a net loss of €19.6m in H1 2023.',
+      'Net profit was €196.4m in H1 2025.',
+    ]) expect(profitFindings(text).filter((f) => f.startsWith('typed-mismatch')), text).toEqual([]);
+  });
+});
