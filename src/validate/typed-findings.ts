@@ -215,6 +215,30 @@ function wholeCompanyMeasures(index: MetricIndex, byLabel: ReadonlyMap<string, s
   return new Map([...found].filter((e): e is [string, string] => e[1] !== undefined));
 }
 
+/**
+ * The names prose gives labels of `byLabel` (in lower case) of three words or more by their first and last words, the
+ * words between left out where the measure implies them (IMPLIED_WORDS: "organic growth" for Organic revenue growth,
+ * "operating margin" for Operating profit margin, "net debt" for Net financial debt), each with its label: only where no
+ * metric of the canvas (a forecast's too) is labelled so, and no other label has those first and last words, whatever
+ * words stand between ("Organic volume growth" beside Organic revenue growth names neither). Not "net income" for Net
+ * interest income: "interest" is a measure of its own, no word the name implies.
+ */
+function shortNames(index: MetricIndex, byLabel: ReadonlyMap<string, string[]>): Map<string, string> {
+  const all = [...new Set(Object.values(index.metrics).map((m) => normalWords(m.label)))];
+  const ends = (label: string) => { const words = label.split(' '); return words.length < 3 || !words.every((w) => /^\p{L}[\p{L}-]*$/u.test(w)) ? undefined : `${words[0]} ${words.at(-1)}`; };
+  const found = new Map<string, string>();
+  for (const label of byLabel.keys()) {
+    const name = ends(label);
+    if (name === undefined || byLabel.has(name) || all.includes(name) || !label.split(' ').slice(1, -1).every((w) => IMPLIED_WORDS.test(w))) continue;
+    if (all.some((other) => other !== label && ends(other) === name)) continue;
+    found.set(name, label);
+  }
+  return found;
+}
+
+/** Middle words of a label that prose leaves out, the measure around them implying them (shortNames). */
+const IMPLIED_WORDS = /^(?:revenues?|sales|turnover|profit|income|earnings|financial)$/;
+
 /** Words of a label that say the whole company's figure, or a name's ("Cloud Intelligence Group"): prose says "the group" of the company, whatever the measure. */
 const WHOLE_COMPANY = /^(?:groups?|company|companies|total|consolidated|overall)$/;
 
@@ -1216,6 +1240,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // In English, a label that says the whole company's figure ("Total revenue", "Group net income") is also its measure
   // alone ("Revenue was", "net sales of"), as prose names it, where no other metric is labelled so (wholeCompanyMeasures).
   if (english) for (const [measure, label] of wholeCompanyMeasures(index, byLabel)) byLabel.set(measure, byLabel.get(label)!);
+  // ...and a label by its first and last words, a middle word it implies left out ("organic growth" for Organic revenue
+  // growth, "operating margin" for Operating profit margin, "net debt" for Net financial debt), where unambiguous (shortNames).
+  if (english) for (const [name, label] of shortNames(index, byLabel)) byLabel.set(name, byLabel.get(label)!);
   const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
   const labels = longestFirst(byLabel);
   // In English, the measures that may be a loss among them (lossBefore), found once for the canvas, not per amount.
