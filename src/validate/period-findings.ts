@@ -10,7 +10,7 @@ import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
-import { referringTexts } from './referring-texts.ts';
+import { referringTexts, textReferences } from './referring-texts.ts';
 import { calendarQuarterEnd, dayKeyOf, namedDays, namedPeriods, outlookPeriods, periodAndDayKeysOf, speaksAhead, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
@@ -486,25 +486,19 @@ export function aheadExamples(kind: 'forecast' | 'target', label: string, ref: s
  */
 export function forecastsAsActuals(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
-  for (const { text, path } of referringTexts(canvas)) {
+  for (const { ref, text, path, nth } of textReferences(canvas)) {
     if (path.includes('table')) continue;
+    const figure = resolveRef(index, ref.id!);
+    const m = index.metrics[figure];
+    if (m === undefined || !isLookingAhead(m) || !FIGURE_PARTS.has(ref.part!)) continue;
     const sentences = sentencesOf(text);
-    const seen = new Map<string, number>();
-    for (const ref of parseReferences(text)) {
-      if (ref.error !== undefined) continue;
-      const nth = seen.get(ref.token) ?? 0;
-      seen.set(ref.token, nth + 1);
-      const figure = resolveRef(index, ref.id!);
-      const m = index.metrics[figure];
-      if (m === undefined || !isLookingAhead(m) || !FIGURE_PARTS.has(ref.part!)) continue;
-      const sentence = sentences.find((b) => b.end > ref.index) ?? sentences.at(-1)!;
-      if (sentenceLooksAhead(text, sentence.start, sentence.end, index)) continue;
-      const kind = m.period_type as 'forecast' | 'target';
-      found.push({
-        path, needle: ref.token, nth, rule: 'forecast-as-actual', metrics: [figure], asActual: { part: ref.part! },
-        message: `text ${ref.token} prints ${m.label} for ${m.period}, a ${kind} (period_type: ${kind}), but its sentence does not say it looks ahead, and reads as a reported result: a reader takes the ${kind} for an actual figure. Say in the sentence that it is a ${kind} (${aheadExamples(kind, m.label, ref.token, canvas.briefing?.language)}); if the sentence is right as it is, acknowledge the finding`,
-      });
-    }
+    const sentence = sentences.find((b) => b.end > ref.index) ?? sentences.at(-1)!;
+    if (sentenceLooksAhead(text, sentence.start, sentence.end, index)) continue;
+    const kind = m.period_type as 'forecast' | 'target';
+    found.push({
+      path, needle: ref.token, nth, rule: 'forecast-as-actual', metrics: [figure], asActual: { part: ref.part! },
+      message: `text ${ref.token} prints ${m.label} for ${m.period}, a ${kind} (period_type: ${kind}), but its sentence does not say it looks ahead, and reads as a reported result: a reader takes the ${kind} for an actual figure. Say in the sentence that it is a ${kind} (${aheadExamples(kind, m.label, ref.token, canvas.briefing?.language)}); if the sentence is right as it is, acknowledge the finding`,
+    });
   }
   return found;
 }
