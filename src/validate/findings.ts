@@ -605,13 +605,15 @@ function scaleSlips(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const advice = `${scaleAdvice(index.metrics[id], language)}; if the figure is right (a one-off), say so in the value's note: (the briefing prints it beside the figure), or acknowledge the finding`;
     if (scaled !== undefined) {
       const other = against[0];
+      const side = index.metrics[other].period_end! > index.metrics[id].period_end! ? 'period after' : 'period before';
+      const theirs = index.metrics[other].scale ?? 'units';
       return {
         path: [...index.pathOf[id], 'value'],
         rule: 'scale-slip',
         metrics: [id],
         message: pair
-          ? `${said(id)} and ${said(other)}, the ${index.metrics[other].period_end! > index.metrics[id].period_end! ? 'period after' : 'period before'} it, are ${ratios} apart, written in ${scaled} and ${index.metrics[other].scale ?? 'units'}: one of the two scales is wrong? Their digits in one scale would be within 2× of each other. ${scaleAdvice(index.metrics[id], language)} (or ${other}'s), and correct the one that is wrong; if both are right, acknowledge the finding`
-          : `${said(id)} is about ${powerWords(power)} ${said(other)}, the ${index.metrics[other].period_end! > index.metrics[id].period_end! ? 'period after' : 'period before'} it (${ratios} apart), and the only figure of its series written in ${scaled}: the wrong scale? Its digits in ${index.metrics[other].scale ?? 'units'}, as the others are, would be within 2× of it. ${advice}`,
+          ? `${said(id)} and ${said(other)}, the ${side} it, are ${ratios} apart, written in ${scaled} and ${theirs}: one of the two scales is wrong? Their digits in one scale would be within 2× of each other. ${scaleAdvice(index.metrics[id], language)} (or ${other}'s), and correct the one that is wrong; if both are right, acknowledge the finding`
+          : `${said(id)} is about ${powerWords(power)} ${said(other)}, the ${side} it (${ratios} apart), and the only figure of its series written in ${scaled}: the wrong scale? Its digits in ${theirs}, as the others are, would be within 2× of it. ${advice}`,
       };
     }
     // Both after it (the series' first value), both before it (its latest), or one either side.
