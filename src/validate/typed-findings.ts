@@ -1162,7 +1162,6 @@ function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefine
 
 /** A word of a label that names what is measured (revenue, margin, EBITDA, employees...): a label without one names a part of the company. */
 const NAMES_A_MEASURE = /(?<!\p{L})(?:revenues?|sales|turnover|income|profits?|loss(?:es)?|ebitda|ebita|ebit|ebt|margins?|earnings|eps|dps|costs?|expenses?|capex|spend(?:ing)?|cash|debt|volumes?|orders|bookings|gmv|arr|dividends?|assets|equity|liabilit(?:y|ies)|users|customers|subscribers|employees|headcount|prices?|rates?|ratio|growth|shares?|backlog|output|production|capacity|deliveries|shipments|units|investments?|tax|payments?|value|gross|net)(?!\p{L})/iu;
-/** What a part of the company is, after its name: "segment", "division", "business", "unit" ("the Asia cross-border segment was"). */
 /**
  * A clause after a figure that a conjunction opens on another measure, a few words before its name: ", with organic
  * growth of", "while EBITDA rose", "and net profit was" (NAMES_A_MEASURE). Its words (its "organic") are not the figure's.
@@ -1170,6 +1169,7 @@ const NAMES_A_MEASURE = /(?<!\p{L})(?:revenues?|sales|turnover|income|profits?|l
  */
 const ANOTHER_MEASURES_CLAUSE = new RegExp(String.raw`(?:,|(?<![\s,])\s)\s*(?:with|while|whereas|and)\s+(?:[\p{L}-]+\s+){0,3}?${NAMES_A_MEASURE.source}`, 'iu');
 
+/** What a part of the company is, after its name: "segment", "division", "business", "unit" ("the Asia cross-border segment was"). */
 const PART = String.raw`\s+(?:segment|division|business|unit)(?:['’]s)?`;
 /** A part's revenue, however it is written. */
 const REVENUE = '(?:revenues?|sales|turnover)';
@@ -1999,11 +1999,6 @@ const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropp
 const JA_CHANGE_AFTER = /^\s*[,，、(（]?\s*(?:前年同期比|前年比)\s?[+＋]?(\d+(?:\.\d+)?)\s?[%％]\s?(増加|増|減少|減)/;
 const JA_CHANGE_BEFORE = /(?<!前期比\s?|前四半期比\s?)(?:(?:前年同期比|前年比)\s?)?[+＋]?(\d+(?:\.\d+)?)\s?[%％]\s?(増加|増|減少|減)(?:の|となる|となった|となり)\s*$/;
 
-/**
- * A change typed just after a reference ([end, ...)), or after the period words just after it that are the figure's
- * (`own`: its period keys) and a comma or bracket ("[[revenue]] in Q3 2025, up 3.8% YoY", "[[revenue]] for the quarter
- * (+3.8%)"), or just before it (..., at): as typed, its word of direction, its digits, and where it starts.
- */
 /** The length of a bracket that opens `words` and names one of the figure's own periods (`own`: its keys) and nothing else: "(July–September 2025)"; else 0. */
 function glossOf(words: string, own: Set<string>): number {
   const bracket = /^\s*[(（]([^()（）]{1,60})[)）]/u.exec(words);
@@ -2012,6 +2007,11 @@ function glossOf(words: string, own: Set<string>): number {
   return namedPeriods(inner).some((p) => own.has(p.key) && p.at === 0 && p.end === inner.length) ? bracket[0].length : 0;
 }
 
+/**
+ * A change typed just after a reference ([end, ...)), or after the period words just after it that are the figure's
+ * (`own`: its period keys) and a comma or bracket ("[[revenue]] in Q3 2025, up 3.8% YoY", "[[revenue]] for the quarter
+ * (+3.8%)"), or just before it (..., at): as typed, its word of direction, its digits, and where it starts.
+ */
 function typedChangeBeside(text: string, at: number, end: number, own: Set<string>, lang: Joins): { phrase: string; needle: string; down: boolean; digits: string; at: number } | undefined {
   const period = periodAfter(text.slice(end, end + PERIOD_WORDS));
   // (Another period's figure, "[[revenue]] in Q2 2025" of Q3's: period-mismatch's to report, not its change.)
