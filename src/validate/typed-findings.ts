@@ -2093,7 +2093,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const sentence = sentenceOf(at);
       const after = text.slice(at + phrase.length, Math.min(sentence.end, at + phrase.length + 80));
       const clauseEnd = basisClauseEnd(after, phrase);
-      const wordsOf = (t: string) => t.slice(Math.max(0, at - 30), at + phrase.length) + t.slice(at + phrase.length, at + phrase.length + (clauseEnd === -1 ? after.length : clauseEnd));
+      const wordsOf = (t: string) => t.slice(Math.max(0, at - 30), at + phrase.length + clauseEnd);
       const words = wordsOf(text);
       // (Its basis in Chinese, Japanese or Korean not the words of the figure's own period, read in its whole sentence: the
       // 累計 of "2026年3月期 第2四半期累計の売上高は[[revenue_1h]]（前年同期比15%増）" is the half's.)
@@ -2571,7 +2571,7 @@ function yearBefore(own: Set<string>): Set<string | undefined> {
 const BASIS_CLAUSE_END = /;|,\s*(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas)\s/iu;
 
 /**
- * Where the clause of a typed change (`phrase`) ends in `after`, the rest of its sentence (-1: it does not): at
+ * Where the clause of a typed change (`phrase`) ends in `after`, the rest of its sentence (its length: it does not): at
  * BASIS_CLAUSE_END, or, as Japanese and Chinese write a clause, at a comma or semicolon of theirs (、，；) outside the
  * brackets the change is in: "[[revenue]]（前年同期比15%増）、第2四半期累計の売上高は" ends at the 、, while "（前年同期比15%増、
  * 為替影響を除く）" is one clause, its basis the change's.
@@ -2587,7 +2587,7 @@ function basisClauseEnd(after: string, phrase: string): number {
     else if (c === ')' || c === '）') depth = Math.max(0, depth - 1);
     else if (depth === 0 && (c === '、' || c === '，' || c === '；')) return i;
   }
-  return english;
+  return end;
 }
 
 /**
