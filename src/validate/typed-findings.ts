@@ -1727,8 +1727,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const value = Math.abs(other.f!.value);
         const asTyped = sameUnits(value, Math.abs(amount.value));
         // (typed-figure's, in text: the figure as typed, or rounded to three digits in a sentence naming its measure.)
-        const sentence = s.sentence.toLowerCase();
-        if (bare === undefined && (exact || (roundedFigure(value, Math.abs(amount.value), amount.step) && speaksOfMeasure(index.metrics[other.id].label, sentence) && !OTHER_FIGURE.test(sentence)))) return undefined;
+        if (bare === undefined && (exact || (roundedFigure(value, Math.abs(amount.value), amount.step) && speaksOfMeasure(index.metrics[other.id].label, spoken) && !OTHER_FIGURE.test(spoken)))) return undefined;
         const earlier = (index.metrics[other.id].period_end ?? '') < (index.metrics[figures.find(({ id }) => ofPeriod(id))!.id].period_end ?? '');
         return `it is ${other.id}, the figure for ${index.metrics[other.id].period}${asTyped ? '' : ', rounded'} (${earlier ? 'text left from an earlier period' : 'typed under the wrong period'}?)`;
       })();
