@@ -124,7 +124,7 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   const which = names.length === 0 ? '' : `: ${firstFive(names)}`;
   const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const]
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
-  const folder = failed.filter((o) => o.folderFile !== undefined).map((o) => `${show(o.canvas, io)} ${o.folderFile === 'lock' ? 'not removed' : 'not saved'}`);
+  const folder = folderFiles(failed, io);
   const files = folder.length === 0 ? '' : `; ${folder.join(', ')}`;
   // No briefing failed (only the manifest could not be saved): no "0 failed".
   const failures = said.length === 0 && unbuilt === '' ? '' : `, ${said.length} failed`;
@@ -136,6 +136,14 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or
   // read-only disk missed it behind a broken canvas planned before it (3).
   return (failed.find((o) => o.error.exitCode === EXIT.output) ?? failed[0]).error.exitCode;
+}
+
+/**
+ * The output folder's own files among `failed` (FailedBriefing.folderFile), as a closing line says them apart from the
+ * briefings, after their names: "out/.briefing-manifest.json not saved", "out/.briefing.lock not removed" (build's, send's).
+ */
+export function folderFiles(failed: readonly BriefingOutcome[], io: Io): string[] {
+  return failed.flatMap((o) => (o.kind === 'failed' && o.folderFile !== undefined ? [`${show(o.canvas, io)} ${o.folderFile === 'lock' ? 'not removed' : 'not saved'}`] : []));
 }
 
 /** --set named a set none of the canvases has: every one was skipped, nothing built, up to date or failed (a usage error). */

@@ -13,7 +13,7 @@ import { didYouMean, nearest } from '../did-you-mean.ts';
 import { sha256 } from '../hash.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
 import type { BriefingModel, BriefingSource, OtherLooks, SendEvent } from '../pipeline.ts';
-import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
+import { buildFiles, folderFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { count, countedFindings, findingLine, firstFive, report, severityOf, strictFailure } from './report.ts';
@@ -188,8 +188,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // canvas): what the build would make each from but its model, the browser only looked for.
       const planned = new Map<string, { context: string; canvasSha256?: string }>();
       const totals = sendTotals();
-      // What the build could not make: named again in the closing line (what the build said of them is above).
-      for (const o of built.outcomes) if (o.kind === 'failed') totals.unbuilt.add(o.name ?? show(o.canvas, io));
+      // What the build could not make: named again in the closing line (what the build said of them is above). The
+      // output folder's own files (its manifest not saved, its lock not removed) are no briefings: said apart, as build's line does.
+      for (const o of built.outcomes) if (o.kind === 'failed' && o.folderFile === undefined) totals.unbuilt.add(o.name ?? show(o.canvas, io));
+      totals.folder.push(...folderFiles(built.outcomes, io));
       let contextOf: ((themeDir: string | undefined, language: string | undefined) => string) | undefined;
       if (flags.dryRun) {
         const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
@@ -351,10 +353,13 @@ function sendTotals() {
   const notSent: string[] = [];
   const refused: string[] = [];
   const unbuilt = new Set<string>();
+  /** The output folder's files the build could not save or remove (folderFiles): said after the briefings, not counted. */
+  const folder: string[] = [];
   const key = (e: { briefing: string; list: string }) => JSON.stringify([e.briefing, e.list]);
   const failures = () => notSent.length + refused.length + unbuilt.size;
   return {
     unbuilt,
+    folder,
     failures,
     count(e: SendEvent): void {
       if (e.kind === 'message') {
@@ -377,26 +382,29 @@ function sendTotals() {
     /**
      * "3 messages sent to 7 recipients (1 revised edition), 2 briefings already sent to everyone, 1 failed: ...". None when
      * nothing was routed, under --quiet unless something failed, and when one message went and nothing else happened
-     * (its lines said all there is), as build's closing line; "nothing new to send" when everyone had everything.
+     * (its lines said all there is), as build's closing line; "nothing new to send" when everyone had everything. The
+     * output folder's files the build could not save or remove after all that, always ("; out/.briefing.lock not removed").
      */
     line(channel: 'smtp' | 'outbox', dryRun: boolean, output: BuildOptions['output']): string | undefined {
       const failed = failures();
       const messages = went.size;
       const held = [...briefingsGoing.values()].filter((going) => !going).length;
-      if (failed === 0 && (output === 'quiet' || messages + held === 0 || (messages === 1 && held === 0 && output !== 'verbose'))) return undefined;
-      if (failed === 0 && messages === 0 && !dryRun) return WORDS[channel].nothingNew;
+      // Said however quiet the run, as a failure is: they make it exit 7.
+      const files = folder.length === 0 ? '' : `; ${folder.join(', ')}`;
+      if (failed === 0 && files === '' && (output === 'quiet' || messages + held === 0 || (messages === 1 && held === 0 && output !== 'verbose'))) return undefined;
+      if (failed === 0 && messages === 0 && held > 0 && !dryRun) return `${WORDS[channel].nothingNew}${files}`;
       const [done, to] = channel === 'outbox' ? ['written to the outbox', 'for'] : ['sent', 'to'];
       const whom = messages === 0 ? '' : ` ${to} ${count(recipients.size, 'recipient')}`;
       const revisions = [...revised].filter((k) => went.has(k)).length;
       const parts = [
-        ...(messages > 0 || failed > 0 ? [`${count(messages, 'message')} ${dryRun ? 'would be ' : ''}${done}${whom}${revisions > 0 ? ` (${count(revisions, 'revised edition')})` : ''}`] : []),
+        ...(messages > 0 || failed > 0 || files !== '' ? [`${count(messages, 'message')} ${dryRun ? 'would be ' : ''}${done}${whom}${revisions > 0 ? ` (${count(revisions, 'revised edition')})` : ''}`] : []),
         ...(held > 0 ? [`${count(held, 'briefing')} ${WORDS[channel].everyone}`] : []),
       ];
-      if (failed === 0) return parts.join(', ');
+      if (failed === 0) return `${parts.join(', ')}${files}`;
       const names = [...notSent, ...refused, ...[...unbuilt].map((n) => `${n} (not built)`)];
       const which = firstFive(names);
       const next = notSent.length > 0 ? '; run briefing send again to try them again (who has it already is not sent it again)' : ' (see above)';
-      return `${[...parts, `${failed} failed`].join(', ')}: ${which}${next}`;
+      return `${[...parts, `${failed} failed`].join(', ')}: ${which}${next}${files}`;
     },
   };
 }

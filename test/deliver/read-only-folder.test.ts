@@ -115,6 +115,24 @@ describe('an output folder that cannot take files', () => {
     expect(last).toMatch(/^0 briefings written, 1 failed, 6 not built \(the output folder takes no more files\): \S*a\.yaml \(cannot write\); \S*out\/\.briefing-manifest\.json not saved, \S*out\/\.briefing\.lock not removed$/);
   });
 
+  it('counts only briefings in send\'s closing line: a manifest it cannot save is said apart, not as a briefing not built (exit 7)', async () => {
+    const { dir, out, files } = canvases(['a', 'b']);
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  board:\n    to: [board@example.com]\nsend:\n  - briefing: a\n    lists: [board]\n');
+    expect((await cli(files, out)).code).toBe(EXIT.ok);
+    // b's canvas is gone: its PDF goes, and the manifest must say so, on a disk full since the build.
+    rmSync(files[1]);
+    const manifest = join(out, MANIFEST_FILE);
+    broken.set(manifest, 'ENOSPC');
+    const lines = { out: [] as string[], err: [] as string[] };
+    const code = await main(['send', files[0], '--out', out, '--config', config, '--jobs', '1', '--outbox'], { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l), env: {}, cwd: dir, printer: fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] })).printer });
+    broken.clear();
+    expect(code).toBe(EXIT.output);
+    expect(lines.err.join('\n')).toContain(`error: cannot write ${manifest}: ENOSPC`);
+    // a went; the manifest is no briefing: not "1 failed: out/.briefing-manifest.json (not built)", but said after what went.
+    expect(lines.out.at(-1)).toMatch(/^1 message written to the outbox for 1 recipient; \S*out\/\.briefing-manifest\.json not saved$/);
+  });
+
   it('says why send stopped, not only that its lock could not be removed, when the folder turns read-only as it sends', async () => {
     const { dir, out, files } = canvases(['nordwind']);
     const config = join(dir, 'briefing.config.yaml');
