@@ -1043,10 +1043,17 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         }
         const others = await submitter.otherVersions();
         // Asked when the answers are in: a briefing a worker finished meanwhile is being collected, and waits for none.
-        const waits = submitter.unfinished();
-        if (said || waits === 0) return;
+        if (said || submitter.unfinished() === 0) return;
         said = true;
-        report({ kind: 'notice', message: noWorkerNotice(queue, submitter.version, waits, others) });
+        // No worker at all at this queue: workers at another queue of this Redis may be the ones meant (--queue misspelt).
+        // Looked for once per notice, not every few seconds.
+        const elsewhere = others.size === 0 ? await submitter.otherQueues().catch(() => new Map<string, number>()) : new Map<string, number>();
+        const waits = submitter.unfinished();
+        if (waits === 0) {
+          said = false;
+          return;
+        }
+        report({ kind: 'notice', message: noWorkerNotice(queue, submitter.version, waits, others, elsewhere) });
       }).catch(() => {}); // the queue closed under the question (Ctrl-C), or Redis is away: asked again in a moment
     }, NO_WORKER_NOTICE_MS);
     watching.unref();
@@ -1105,11 +1112,22 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
 
 /**
  * Why a queued build waits: no worker at the queue, or (`others`, by version) only workers of another version
- * of the tool, which take none of its jobs (they would not make the same PDFs).
+ * of the tool, which take none of its jobs (they would not make the same PDFs). With none at all, the queues of the
+ * same Redis that have workers (`elsewhere`, by name) are named: --queue may be misspelt ("briefing" for "briefings").
  */
-export function noWorkerNotice(queue: QueueSettings, version: string, waits: number, others: Map<string, number>): string {
+export function noWorkerNotice(queue: QueueSettings, version: string, waits: number, others: Map<string, number>, elsewhere: Map<string, number> = new Map()): string {
   const waiting = waits === 1 ? 'a briefing waits' : `${waits} briefings wait`;
   const where = `queue "${queue.queue}" on ${queue.target.shown}`;
+  if (others.size === 0 && elsewhere.size > 0) {
+    const workers = (n: number) => (n === 1 ? '1 worker is' : `${n} workers are`);
+    // The likeliest meant first: a name like this one, else the queue with the most workers.
+    const names = [...elsewhere.keys()].sort((a, b) => elsewhere.get(b)! - elsewhere.get(a)! || a.localeCompare(b));
+    const meant = nearest(queue.queue, names)[0] ?? names[0]!;
+    const there = names.length === 1
+      ? `${workers(elsewhere.get(meant)!)} on queue "${meant}"`
+      : `workers are on other queues there (${names.slice(0, 5).map((n) => `${elsewhere.get(n)} on "${n}"`).join(', ')}${names.length > 5 ? `, and ${names.length - 5} more` : ''})`;
+    return `no worker is connected to ${where}: ${waiting} for one. ${there}: --queue ${meant}? (Or start a worker at this queue: briefing worker --redis URL --queue ${queue.queue})`;
+  }
   if (others.size === 0) return `no worker is connected to ${where}: ${waiting} for one (briefing worker --redis URL)`;
   const count = [...others.values()].reduce((a, b) => a + b, 0);
   const labels = [...others.keys()].sort().join(', ');

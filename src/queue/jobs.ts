@@ -96,6 +96,16 @@ export function workersKey(queue: string): string {
   return `${QUEUE_PREFIX}:${queue}:workers`;
 }
 
+/** A SCAN pattern that matches the workersKey of every queue (and the queue named by queueOfWorkersKey). */
+export const ALL_WORKERS_KEYS = `${QUEUE_PREFIX}:*:workers`;
+
+const WORKERS_KEY = new RegExp(`^${QUEUE_PREFIX}:([\\w-]{1,64}):workers$`);
+
+/** The queue whose workersKey `key` is; undefined for another key ALL_WORKERS_KEYS matched (a queue name is 1 to 64 of A-Z a-z 0-9 - _). */
+export function queueOfWorkersKey(key: string): string | undefined {
+  return WORKERS_KEY.exec(key)?.[1];
+}
+
 /** The Redis key of files many jobs share (a theme folder), by the hash of their JSON. */
 export function sharedFileKey(queue: string, hash: string): string {
   return `${QUEUE_PREFIX}:${queue}:files:${hash}`;

@@ -9,7 +9,7 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
 import { probedOptions, redact, redisNow } from './connect.ts';
-import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
+import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
 /** Where the queue is and how long results stay there. */
@@ -49,6 +49,11 @@ export interface Submitter {
   version: string;
   /** The workers at the queue that run another version of the tool (they take none of this submitter's jobs), by version (toolLabel). */
   otherVersions(): Promise<Map<string, number>>;
+  /**
+   * The other queues of this Redis database with workers, of any version, and how many each (a --queue misspelt:
+   * "briefing" where the workers listen on "briefings"); one SCAN of the workers' keys (workersKey).
+   */
+  otherQueues(): Promise<Map<string, number>>;
   /** How many of this run's briefings no worker has finished yet (those finished and being collected need none). */
   unfinished(): number;
   /**
@@ -346,6 +351,22 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
       const older = await workersHere(plain ??= new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX }));
       if (older > 0) versions.set(OLDER_RELEASE, older);
       return versions;
+    },
+    async otherQueues() {
+      const now = await redisNow(client);
+      const queues = new Map<string, number>();
+      let cursor = '0';
+      do {
+        const [next, keys] = await client.scan(cursor, 'MATCH', ALL_WORKERS_KEYS, 'COUNT', 1000);
+        cursor = next;
+        for (const key of keys) {
+          const name = queueOfWorkersKey(key);
+          if (name === undefined || name === settings.queue) continue;
+          const count = await client.zcount(key, now, '+inf');
+          if (count > 0) queues.set(name, count);
+        }
+      } while (cursor !== '0');
+      return queues;
     },
     unfinished: () => [...waiting.values()].filter((w) => !w.finished).length,
     close() {

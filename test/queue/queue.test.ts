@@ -276,3 +276,26 @@ describe.skipIf(!HAVE_REDIS)('a worker whose own files change under it', () => {
     expect(build.out()).toMatch(/^wrote edited-out\/eta\.pdf /m);
   });
 });
+
+describe.skipIf(!HAVE_REDIS)('a build at a queue no worker listens on', () => {
+  it('names the queue of the same Redis whose workers it may have meant (--queue "briefing" for "briefings")', async () => {
+    const { startWorker } = await import('../../src/queue/work.ts');
+    const { parseRedisUrl } = await import('../../src/queue/redis-url.ts');
+    const { url } = await startRedis();
+    // A worker at "briefings" (a stand-in: it registers as `briefing worker` does, and prints nothing).
+    const settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'briefings', keepSeconds: 600, tool: 'any-version', concurrency: 1, maxCanvasBytes: 1024 * 1024 };
+    const make = async () => ({ kind: 'failed', message: 'not here', exitCode: 1 }) as const;
+    const worker = await startWorker(settings, make, () => {});
+    try {
+      mkdirSync(join(root, 'misnamed'));
+      writeFileSync(join(root, 'misnamed', 'theta.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Theta Holdings AG'));
+      const waiting = start(['build', 'misnamed', '--redis', url, '--queue', 'briefing', '--out', 'misnamed-out']);
+      const notice = /^warning: no worker is connected to queue "briefing" on redis:\/\/127\.0\.0\.1:\d+: a briefing waits for one\. 1 worker is on queue "briefings": --queue briefings\? \(Or start a worker at this queue: briefing worker --redis URL --queue briefing\)$/m;
+      expect(await until(() => notice.test(waiting.err()), 30_000), waiting.out() + waiting.err()).toBe(true);
+      waiting.child.kill('SIGINT');
+      expect((await waiting.exited)[0], waiting.err()).toBe(130);
+    } finally {
+      await worker.close();
+    }
+  });
+});

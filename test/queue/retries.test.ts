@@ -219,6 +219,25 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     }
   });
 
+  it('names the other queues of its Redis database that have workers, and how many: not its own, not one whose workers stopped, not another database\'s', async () => {
+    const nightly = await oneWorker({ ...settings, queue: 'nightly' });
+    const misnamed = await openSubmitter({ ...settings, queue: 'nightli' }, TOOL);
+    const target = parseRedisUrl(`redis://127.0.0.1:${settings.target.options.port}/2`, '--redis');
+    const elsewhere = await openSubmitter({ ...settings, target, queue: 'nightli' }, TOOL);
+    try {
+      const named = Object.fromEntries(await misnamed.otherQueues());
+      expect(named.nightly).toBe(1);
+      expect(named.nightli).toBeUndefined();
+      expect(Object.fromEntries(await elsewhere.otherQueues())).toEqual({});
+      await nightly.close();
+      expect((await misnamed.otherQueues()).has('nightly')).toBe(false);
+    } finally {
+      await misnamed.close();
+      await elsewhere.close();
+      await nightly.close();
+    }
+  });
+
   it('sees a worker take a briefing at once though its own reading of the queue\'s events starts late, and times it', async () => {
     // A queue of its own, so that no other submitter here reads its events. Its submitter's first read of them is held
     // back a second (a loaded machine): the job is added, taken and made meanwhile.
