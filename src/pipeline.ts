@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
-import { sizeText } from './words.ts';
+import { briefingOf, sizeText } from './words.ts';
 import { closest, didYouMean, nearest } from './did-you-mean.ts';
 import { defaultJobs, languagePageSize, pageSizeOf, type BuildOptions, type PageSize } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
@@ -802,6 +802,8 @@ interface Job {
   full(): Promise<BriefingModel>;
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
+  /** Every block set its canvas has ("full" first): messages name the briefing by it (briefingOf). */
+  sets: string[];
   /** What the send journal knows it by (plan/ journalKey): the edition it revises is asked by it, and the manifest keeps it. */
   known: ReturnType<typeof journalKey>;
   inputs: string;
@@ -977,7 +979,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
   return {
     concurrency: options.jobs ?? defaultJobs(),
     inOrder: true,
-    async make({ file, model: { setKey }, full, theme }, plan, started) {
+    async make({ file, model: { setKey }, sets, full, theme }, plan, started) {
       started();
       const model = await full();
       if (run === undefined) {
@@ -991,7 +993,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
         if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
         const detail = error.cause instanceof Error ? error.cause.message : error.message;
-        report({ kind: 'notice', message: `${file} (${setKey}): the browser crashed while printing it (${detail}); printing it once more with a new browser` });
+        report({ kind: 'notice', message: `${briefingOf(file, setKey, sets)}: the browser crashed while printing it (${detail}); printing it once more with a new browser` });
         return print();
       });
     },
@@ -1071,6 +1073,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         file: job.file,
         text: job.text,
         set: job.model.setKey,
+        sets: job.sets,
         ...(job.previous === undefined ? {} : { previous: { name: job.previous.name, text: job.previous.text, sha256: job.previous.sha256 } }),
         ...(dir === undefined ? {} : { theme: await themes.get(dir)! }),
         // As given (the context names it so); the worker takes an unset one from the model's language, as a local build.
@@ -1382,7 +1385,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       if (options.set === undefined) readInFull.add(key);
       for (const hit of unchanged) {
         alive.add(hit.name.toLowerCase());
-        names.claim(hit.name, `${file} (${hit.entry.set})`);
+        names.claim(hit.name, briefingOf(file, hit.entry.set, manifest.canvases[key]?.sets));
         current(file, hit);
       }
       continue;
@@ -1418,7 +1421,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const revises = await revisesOf(model.name, known, { file, text: text!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, model.setKey);
       const modelContext = withRevision(withPageSize(briefingContext, pageSizeOf(options.pageSize, model.meta.language)), revises);
       const inputs = inputsHash(modelContext, content);
-      const who = `${file} (${model.setKey})`;
+      const who = briefingOf(file, model.setKey, checked.availableSets);
       try {
         names.check(model.name, who);
         const earlier = earlierWriter(manifest, outDir, model.name, key, sha);
@@ -1431,7 +1434,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         }
         names.claim(model.name, who);
       } catch (error) {
-        emit({ kind: 'failed', canvas: file, name: model.name, set: model.setKey, ms: 0, error: inBriefing(error, file, model.setKey) });
+        emit({ kind: 'failed', canvas: file, name: model.name, set: model.setKey, ms: 0, error: inBriefing(error, file, who) });
         continue;
       }
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
@@ -1447,10 +1450,10 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         packedBytes += packed?.length ?? 0;
         const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } } = model;
         const canvasText = text!;
-        const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
+        const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, who, content));
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, ...(bytes === undefined ? {} : { canvasBytes: sha256(bytes) }), ...(since === undefined ? {} : { since: { since, ...(previous?.at === undefined ? {} : { at: previous.at }) } }), content, context: modelContext, force: options.force === true, ...(revises === undefined ? {} : { revises: revises.edition }) });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, known, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at, ...(revises === undefined ? {} : { revises }) });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, sets: checked.availableSets, known, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at, ...(revises === undefined ? {} : { revises }) });
       }
     }
   }
@@ -1460,8 +1463,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let lastChecked: { file: string; checked: Promise<CheckedCanvas> } | undefined;
   const remodel = async (file: string, text: string, previous: CanvasVersion | undefined, setKey: string, content: string): Promise<BriefingModel> => {
     if (lastChecked?.file !== file) lastChecked = { file, checked: checkCanvas(file, { ...options, previous, theme: options.theme, themes }, text) };
-    const model = (await lastChecked.checked).models.find((m) => m.setKey === setKey);
-    if (model === undefined || contentHash(model) !== content) throw new BriefingError(`${file} (${setKey}): its briefing came out differently when made again for printing`, EXIT.internal);
+    const { models, availableSets } = await lastChecked.checked;
+    const model = models.find((m) => m.setKey === setKey);
+    if (model === undefined || contentHash(model) !== content) throw new BriefingError(`${briefingOf(file, setKey, availableSets)}: its briefing came out differently when made again for printing`, EXIT.internal);
     return model;
   };
 
@@ -1509,11 +1513,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
    */
   let stoppedFirst: 'browser' | 'output' | undefined;
   /** Not built for want of a browser, or (`output`) as the output folder took no more files. */
-  const notBuilt = ({ file, model: { name, setKey } }: Job, why: 'browser' | 'output' = stoppedFirst ?? 'output'): FailedBriefing => ({
+  const notBuilt = ({ file, model: { name, setKey }, sets }: Job, why: 'browser' | 'output' = stoppedFirst ?? 'output'): FailedBriefing => ({
     kind: 'failed', canvas: file, name, set: setKey, ms: 0, notBuilt: true,
     error: why === 'browser'
-      ? new BriefingError(`${file} (${setKey}): not built: no browser to print with (see the error above)`, EXIT.browserNotFound)
-      : new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
+      ? new BriefingError(`${briefingOf(file, setKey, sets)}: not built: no browser to print with (see the error above)`, EXIT.browserNotFound)
+      : new BriefingError(`${briefingOf(file, setKey, sets)}: not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
   });
   let maker: Maker;
   /** What a briefing given up as the output folder filled is told (Maker.stop): its outcome is notBuilt's. */
@@ -1568,7 +1572,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       });
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), ...(built.retried === undefined ? {} : { retried: built.retried }), warnings: built.warnings };
     } catch (error) {
-      const failure = inBriefing(error, file, model.setKey);
+      const failure = inBriefing(error, file, briefingOf(file, model.setKey, job.sets));
       // Without a browser no later briefing can print either: say so once, not once per briefing; the others are not built.
       if (failure.exitCode === EXIT.browserNotFound) {
         if (noBrowser) return notBuilt(job, 'browser');
@@ -1928,12 +1932,11 @@ function prediction(model: BriefingModel, predicted: Record<string, number> | un
 }
 
 /**
- * A failure as the user reads it: naming the canvas (and block set) it happened in, unless the message
- * does already (schema errors start with file:line) or it is the run's, not the canvas's (no browser).
+ * A failure as the user reads it: naming the canvas (and block set: `where`, briefingOf) it happened in, unless the
+ * message does already (schema errors start with file:line) or it is the run's, not the canvas's (no browser).
  * Anything not a BriefingError is a bug: exit code 1, with the original as its cause.
  */
-function inBriefing(error: unknown, file: string, setKey?: string): BriefingError {
-  const where = setKey === undefined ? file : `${file} (${setKey})`;
+function inBriefing(error: unknown, file: string, where = file): BriefingError {
   if (!(error instanceof BriefingError)) {
     return new BriefingError(`${where}: internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal, { cause: error });
   }

@@ -5,6 +5,17 @@ export function listOf(items: readonly string[], conjunction: 'and' | 'or'): str
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}` : items.join('');
 }
 
+/**
+ * A briefing as messages name it: its canvas file, with its block set in brackets ("data/c006.yaml (finance)"). The
+ * whole canvas's briefing (set "full") is named by the file alone when it is the canvas's only one, and as
+ * "(full briefing)" beside block sets (`canvasSets`: every set the canvas has, "full" first): "c006.yaml (full): ...
+ * stopped answering" read as a full disk to a user whose canvas has no block set.
+ */
+export function briefingOf(file: string, set: string, canvasSets: readonly string[] | undefined): string {
+  if (set !== 'full') return `${file} (${set})`;
+  return (canvasSets?.length ?? 0) > 1 ? `${file} (full briefing)` : file;
+}
+
 /** A file size as messages write it: "626 KB", "1.1 MB". */
 export function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

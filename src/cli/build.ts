@@ -160,7 +160,8 @@ export function noCanvasHasSet(outcomes: BriefingOutcome[], options: Pick<BuildO
 function failureLabel(o: FailedBriefing, outcomes: BriefingOutcome[], io: Io): string {
   const kind = o.error.kind ?? FAILURE_KIND[o.error.exitCode];
   const several = o.set !== undefined && (o.set !== 'full' || outcomes.some((other) => other.kind !== 'skipped' && other.canvas === o.canvas && other.name !== undefined && other.name !== o.name));
-  return `${show(o.canvas, io)} (${several ? `${o.set}: ` : ''}${kind})`;
+  // "full briefing", not "full": "(full: cannot write)" reads as a full disk.
+  return `${show(o.canvas, io)} (${several ? `${o.set === 'full' ? 'full briefing' : o.set}: ` : ''}${kind})`;
 }
 
 /** A failure's kind, by its exit code, as the closing line names it after the briefing (README "Exit codes"), unless its error says what happened (BriefingError.kind). */

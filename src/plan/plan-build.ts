@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { shortCommit } from '../commits.ts';
 import { sha256 } from '../hash.ts';
+import { briefingOf } from '../words.ts';
 import type { Manifest, ManifestEntry } from './manifest.ts';
 
 export { MANIFEST_FILE, readManifest, serialiseManifest } from './manifest.ts';
@@ -41,7 +42,7 @@ export function earlierWriter(manifest: Manifest, outDir: string, name: string, 
   const canvas = canvasOfKey(outDir, entry.canvas);
   if (!existsSync(canvas) || !existsSync(join(outDir, `${recorded}.pdf`))) return undefined;
   const shown = relative(process.cwd(), canvas);
-  return `${shown.startsWith('..') ? canvas : shown} (${entry.set})`;
+  return briefingOf(shown.startsWith('..') ? canvas : shown, entry.set, manifest.canvases[entry.canvas]?.sets);
 }
 
 /** A --since as a briefing was built with it: as given, and what it named then (ManifestEntry.sinceAt). */

@@ -38,6 +38,8 @@ export interface BriefingRequest {
   text: string;
   /** The block set ("full" for the whole canvas). */
   set: string;
+  /** Every block set its canvas has ("full" first), for messages only (briefingOf); absent from an older submitter's. */
+  sets?: string[];
   /** The earlier version, for a build --since. */
   previous?: { name: string; text: string; sha256: string };
   /** The theme folder's files, when the briefing has a theme: stored once for every job (Submitter.share), named here by their hash. */

@@ -11,6 +11,7 @@ import { BriefingError, EXIT } from '../errors.ts';
 import { probedOptions, redact, redisNow } from './connect.ts';
 import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
+import { briefingOf } from '../words.ts';
 
 /** Where the queue is and how long results stay there. */
 export interface QueueSettings {
@@ -262,7 +263,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
     const waiter = waiting.get(jobId);
     if (!waiter) return;
     waiter.backBecause = 'its worker stopped answering';
-    say(`${waiter.request.file} (${waiter.request.set}): the worker printing it stopped answering (killed, or cut off from Redis); it went back to the queue for another worker`);
+    say(`${briefingOf(waiter.request.file, waiter.request.set, waiter.request.sets)}: the worker printing it stopped answering (killed, or cut off from Redis); it went back to the queue for another worker`);
   });
   events.on('completed', ({ jobId }) => {
     const waiter = waiting.get(jobId);

@@ -217,9 +217,9 @@ describe('briefing build with bad input', () => {
     const lines = result.err.split('\n').filter((l) => l.startsWith('error: '));
     expect(lines).toHaveLength(4);
     // The closing line names each by its canvas and block set, and says what happened: no "render failure", nothing was rendered.
-    expect(result.out).toMatch(/^0 briefings written, 4 failed: data\/alibaba\.yaml \(full: (printing timed out|the browser timed out starting)\), /m);
+    expect(result.out).toMatch(/^0 briefings written, 4 failed: data\/alibaba\.yaml \(full briefing: (printing timed out|the browser timed out starting)\), /m);
     for (const line of lines) {
-      expect(line).toMatch(/^error: data\/alibaba\.yaml \((full|commerce|cloud_ai|international)\): (The browser .* timed out after 0\.05 s while starting|Printing the briefing timed out after 0\.05 s)\. .*give it longer with --timeout SECONDS or BRIEFING_TIMEOUT/);
+      expect(line).toMatch(/^error: data\/alibaba\.yaml \((full briefing|commerce|cloud_ai|international)\): (The browser .* timed out after 0\.05 s while starting|Printing the briefing timed out after 0\.05 s)\. .*give it longer with --timeout SECONDS or BRIEFING_TIMEOUT/);
       expect(line).not.toMatch(/protocolTimeout|launch\/connect| ms\b/);
     }
   });

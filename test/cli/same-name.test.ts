@@ -111,7 +111,7 @@ describe('a briefing whose name another canvas already wrote in this run', () =>
     const failed = outcomes[0];
     expect(failed.kind === 'failed' && failed.error).toMatchObject({
       exitCode: EXIT.usage,
-      message: `${join(dir, 'x.yaml')} (s): would overwrite ${join(out, 'x--s.pdf')}, claimed by ${join(dir, 'x--s.yaml')} (full) in this run; nothing was written. Rename a canvas or block set so their names differ, or build them into different --out folders.`,
+      message: `${join(dir, 'x.yaml')} (s): would overwrite ${join(out, 'x--s.pdf')}, claimed by ${join(dir, 'x--s.yaml')} in this run; nothing was written. Rename a canvas or block set so their names differ, or build them into different --out folders.`,
     });
     expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', 'x--s.pdf', 'x.pdf']);
     expect(readFileSync(join(out, 'x--s.pdf')).equals(firstPdf!)).toBe(true);
@@ -130,7 +130,7 @@ describe('a briefing whose name another canvas already wrote in this run', () =>
     const failed = outcomes[0];
     expect(failed.kind === 'failed' && failed.error).toMatchObject({
       exitCode: EXIT.usage,
-      message: expect.stringContaining(`${join(dir, 'X--S.yaml')} (full): would overwrite ${join(out, 'X--S.pdf')}, claimed by ${join(dir, 'x.yaml')} (s) in this run; nothing was written.`),
+      message: expect.stringContaining(`${join(dir, 'X--S.yaml')}: would overwrite ${join(out, 'X--S.pdf')}, claimed by ${join(dir, 'x.yaml')} (s) in this run; nothing was written.`),
     });
     // One file on macOS and Windows: only x.yaml's set s is written there.
     expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', 'x--s.pdf', 'x.pdf']);

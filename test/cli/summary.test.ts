@@ -38,7 +38,7 @@ describe('the closing line of a build', () => {
     ]);
     expect(result).toEqual({
       code: EXIT.invalidData,
-      out: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: template error)'],
+      out: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full briefing: template error)'],
       err: [],
     });
   });
@@ -53,7 +53,7 @@ describe('the closing line of a build', () => {
     ]);
     expect(result).toEqual({
       code: EXIT.output,
-      out: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: cannot write)'],
+      out: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full briefing: cannot write)'],
       err: [],
     });
   });
@@ -92,7 +92,7 @@ describe('the closing line of a build', () => {
       err: [],
     });
     const sameCanvas: BriefingOutcome = { kind: 'current', canvas: '/work/data/beta.yaml', name: 'beta--cloud', pdf: 'output/beta--cloud.pdf', pages: 4, edition: 'abcd1234' };
-    expect(closingLine([failed('/work/data/beta.yaml', EXIT.render, 'beta', 'printing timed out'), sameCanvas]).out).toEqual(['0 briefings written, 1 up to date, 1 failed: data/beta.yaml (full: printing timed out)']);
+    expect(closingLine([failed('/work/data/beta.yaml', EXIT.render, 'beta', 'printing timed out'), sameCanvas]).out).toEqual(['0 briefings written, 1 up to date, 1 failed: data/beta.yaml (full briefing: printing timed out)']);
   });
 
   it('names five, then says how many more', () => {

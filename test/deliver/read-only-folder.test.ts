@@ -74,7 +74,7 @@ describe('an output folder that cannot take files', () => {
       expect(events.filter((e) => e.kind === 'built').map((e) => e.name)).toEqual(['a']);
       const failed = events.filter((e) => e.kind === 'failed');
       expect(failed[0]).toMatchObject({ name: 'b', error: { exitCode: EXIT.output, message: expect.stringContaining(`${code}: `) } });
-      expect(failed[0].kind === 'failed' && failed[0].error.message).toMatch(new RegExp(`^${join(dir, 'b.yaml')} \\(full\\): cannot write`));
+      expect(failed[0].kind === 'failed' && failed[0].error.message).toMatch(new RegExp(`^${join(dir, 'b.yaml')}: cannot write`));
       broken.clear();
       expect(readFileSync(join(out, 'b.pdf')).equals(previous('b'))).toBe(true);
       expect(readFileSync(join(out, 'a.pdf'))).toEqual(Buffer.from(PDF));
@@ -210,7 +210,7 @@ describe('an output folder that cannot take files', () => {
       const fix = { ENOSPC: 'free space on that disk', EDQUOT: 'free space within your quota', EROFS: 'remount it read-write' }[code];
       expect(outcomes[1]).toMatchObject({ error: { exitCode: EXIT.output, message: expect.stringMatching(new RegExp(`: ${code}: .*\\. The output folder ${out} takes no more files \\(.+\\): no briefing is printed after this one, and those not written keep their previous PDFs\\. To build them, ${fix} \\(or give another --out\\) and build again\\.$`)) } });
       expect(outcomes[1].kind === 'failed' && outcomes[1].error.message).not.toContain('.. '); // a cause's own full stop is not doubled
-      for (const o of outcomes.slice(2)) expect(o).toMatchObject({ error: { exitCode: EXIT.output, message: expect.stringMatching(new RegExp(`\\(full\\): not built: the output folder ${out} takes no more files \\(${code}; see the error above\\)$`)) } });
+      for (const o of outcomes.slice(2)) expect(o).toMatchObject({ error: { exitCode: EXIT.output, message: expect.stringMatching(new RegExp(`\\w\\.yaml: not built: the output folder ${out} takes no more files \\(${code}; see the error above\\)$`)) } });
       for (const name of ['b', 'c', 'd', 'e']) expect(readFileSync(join(out, `${name}.pdf`)).equals(previous(name)), name).toBe(true);
       expect(readFileSync(join(out, 'a.pdf'))).toEqual(Buffer.from(PDF));
       expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
@@ -263,7 +263,7 @@ describe('an output folder that cannot take files', () => {
     broken.clear();
     expect(run.code).toBe(EXIT.output);
     expect(run.prints).toBe(2);
-    expect(run.err.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/b\.yaml \(full\): cannot write b to .*: ENOSPC: .* no briefing is printed after this one/)]);
+    expect(run.err.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/b\.yaml: cannot write b to .*: ENOSPC: .* no briefing is printed after this one/)]);
     expect(run.out.split('\n').at(-1)).toMatch(/^1 briefing written, 1 failed, 3 not built \(the output folder takes no more files\) in \S+ s: \S*b\.yaml \(cannot write\)$/);
   });
 

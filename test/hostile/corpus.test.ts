@@ -305,12 +305,12 @@ const CASES: Case[] = [
   // 7. Names.
   {
     file: `${LONG_STEM}.yaml`, class: 'names', what: 'a canvas file name of 240 characters (its PDF\'s temporary name would pass 255 bytes)', check: 0, build: EXIT.output,
-    message: /\(full\): its output name "n{40}\.\.\." is 235 bytes long, too long for a file name with the endings the build adds \(\d+ bytes\); nothing was printed/,
+    message: /n\.yaml: its output name "n{40}\.\.\." is 235 bytes long, too long for a file name with the endings the build adds \(\d+ bytes\); nothing was printed/,
   },
   {
     file: 'shop.yaml', class: 'names', what: 'shop.yaml\'s block set "commerce" beside a canvas shop--commerce.yaml', check: 0, build: EXIT.usage,
     paths: () => [at('shop--commerce.yaml'), at('shop.yaml')], // as the folder lists them: shop--commerce.yaml claims the name first
-    message: /shop\.yaml \(commerce\): would overwrite \S*\/out\/shop--commerce\.pdf, claimed by \S*shop--commerce\.yaml \(full\) in this run; nothing was written/,
+    message: /shop\.yaml \(commerce\): would overwrite \S*\/out\/shop--commerce\.pdf, claimed by \S*shop--commerce\.yaml in this run; nothing was written/,
     pdfs: { 'shop.pdf': ['Nordwind Energi ASA · Investor briefing FY2025', '1 Revenue Streams'] },
   },
   {

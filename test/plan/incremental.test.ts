@@ -397,7 +397,8 @@ describe('clean outputs', () => {
     const failed = clash.events.find((e) => e.kind === 'failed');
     const error = failed && 'error' in failed ? failed.error : undefined;
     expect(error?.exitCode).toBe(EXIT.usage);
-    expect(error?.message).toContain(`${other} (full): would overwrite ${join(out, 'sets--finance.pdf')}, written from `);
+    // Its only briefing is the whole canvas's: named by the canvas alone, not "(full)" (read as a full disk).
+    expect(error?.message).toContain(`${other}: would overwrite ${join(out, 'sets--finance.pdf')}, written from `);
     expect(error?.message).toContain('sets.yaml (finance) by an earlier build; nothing was written');
     const pdfs = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([f]) => f.endsWith('.pdf')));
     expect(pdfs(bytes(out))).toEqual(pdfs(before));

@@ -62,7 +62,7 @@ describe('a browser killed while it prints', () => {
     expect(killed).toBe(1);
     expect(launches).toBe(2);
     const notices = events.filter((e) => e.kind === 'notice').map((e) => e.message);
-    expect(notices).toEqual([expect.stringMatching(/^test\/fixtures\/valid\/nordwind\.yaml \(full\): the browser crashed while printing it \(.+\); printing it once more with a new browser$/)]);
+    expect(notices).toEqual([expect.stringMatching(/^test\/fixtures\/valid\/nordwind\.yaml: the browser crashed while printing it \(.+\); printing it once more with a new browser$/)]);
     expect(events.filter((e) => e.kind === 'built').map((e) => e.name)).toEqual(['nordwind']);
     const pdf = await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind.pdf'))));
     expect(pdf.text.join('\n')).toContain('€1,234.5 million');
@@ -75,7 +75,7 @@ describe('a browser killed while it prints', () => {
     const failed = events.filter((e) => e.kind === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ name: 'nordwind', error: { exitCode: EXIT.render } });
-    expect(failed[0].kind === 'failed' && failed[0].error.message).toMatch(/^test\/fixtures\/valid\/nordwind\.yaml \(full\): The browser failed while printing the briefing/);
+    expect(failed[0].kind === 'failed' && failed[0].error.message).toMatch(/^test\/fixtures\/valid\/nordwind\.yaml: The browser failed while printing the briefing/);
     // No partial file, nor a record of a PDF not written: with no briefing written, no manifest at all.
     expect(readdirSync(out)).toEqual(['nordwind.pdf']);
     expect(readFileSync(join(out, 'nordwind.pdf')).equals(previous)).toBe(true);
