@@ -23,7 +23,7 @@ const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
  * Rules of figures that disagree, whose findings are about a figure their metrics do not fix: acknowledged by that figure
  * too. typed-figure's only where it disagrees (a typed change against the figure's; its findings of advice name no figure).
  */
-export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'typed-figure', 'change-mismatch', 'margin-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
+export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'typed-figure', 'change-mismatch', 'margin-mismatch', 'leverage-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
 
 /** A figure as a number (in units: 1.18e9 for "EUR 1,180 million"; 12 for "+12%") and what its last digit counts. */
 export interface FigureValue {
@@ -78,6 +78,11 @@ export function changeMismatchPins(stated: number, written: number): FigureValue
 /** margin-mismatch: the margin as written against the margin its profit and revenue give (`written`), in the margin's digits (a tenth at least). */
 export function marginMismatchPins(margin: Pick<Metric, 'value' | 'decimals' | 'scale'>, written: number): FigureValue[] {
   return [valuePin(margin), printedFigure(written, marginDigits(margin))];
+}
+
+/** leverage-mismatch: the multiple as written against the one its net debt and EBITDA give (`written`), in its digits (a tenth at least), as a margin's. */
+export function leverageMismatchPins(leverage: Pick<Metric, 'value' | 'decimals' | 'scale'>, written: number): FigureValue[] {
+  return marginMismatchPins(leverage, written);
 }
 
 /** parts-over-total, parts-under-total: what the parts add up to (`written`, to `decimals` in the total's scale) against the total. */

@@ -56,14 +56,14 @@ const MEASURES: Array<{ measure: string; margin: RegExp; profit: RegExp }> = [
 const REVENUE = /^(.*?)\s*\b(?:total (?:net )?revenues?|(?:net )?revenues?|total net sales|net sales|turnover|umsatz|umsatzerlöse|gesamtumsatz|konzernumsatz)$/;
 
 /** Words that say what a profit is measured on, not what it is of: on the margin and its profit alike, never on revenue. */
-const BASIS_WORDS = new Set(['adjusted', 'non-gaap', 'underlying', 'core', 'comparable', 'recurring', 'pro-forma', 'proforma']);
+export const BASIS_WORDS: ReadonlySet<string> = new Set(['adjusted', 'non-gaap', 'underlying', 'core', 'comparable', 'recurring', 'pro-forma', 'proforma']);
 
 /**
  * A label's words before its measure, and in a bracket after it, as qualifiers: one spelling each ("Adj.", "bereinigtes"),
  * the company's own words left out ("Total", "Group", "GAAP"), and of a bracket, what says no more than the measure:
  * "(%)", "(in %)", "(loss)". Undefined where a word is no word (a sign, a dash left from a bracket): not read.
  */
-function wordsOf(prefix: string, bracket: string | undefined): string | undefined {
+export function wordsOf(prefix: string, bracket: string | undefined): string | undefined {
   const split = (text: string) => text.split(/[\s,/]+/).filter((w) => w !== '');
   const words = [...split(prefix), ...split(bracket ?? '').filter((w) => !['%', 'in', 'loss'].includes(w))].map((w) => {
     if (/^adj\.?$|^bereinigt\w*$/.test(w)) return 'adjusted';
@@ -91,6 +91,12 @@ function named(label: string): Named | undefined {
   const revenue = REVENUE.exec(text);
   const words = revenue === null ? undefined : wordsOf(revenue[1]!, inner);
   return words === undefined ? undefined : { kind: 'revenue', measure: '', words };
+}
+
+/** The measure and qualifying words of a profit's label ("Adjusted EBITDA": ebitda, adjusted), as a margin's profit is read; undefined for any other label. */
+export function profitOf(label: string): { measure: string; words: string } | undefined {
+  const as = named(label);
+  return as?.kind === 'profit' ? { measure: as.measure, words: as.words } : undefined;
 }
 
 /** Two figures of one kind of period: both known and alike, or either unknown (its period's end decides alone). */

@@ -326,6 +326,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
   const WHAT: Record<AcknowledgeableRule, string> = {
     'change-mismatch': 'The stated change does not follow from the figures a year apart',
     'margin-mismatch': 'A margin does not follow from its profit and revenue figures',
+    'leverage-mismatch': 'A leverage does not follow from its net debt and EBITDA figures',
     'stale-reference': 'An earlier period\'s figure is shown although a later one exists',
     'unused-metric': 'A figure is listed in the register but not discussed',
     'ended-forecast': 'A forecast whose period has ended is shown without the actual',
@@ -391,7 +392,7 @@ function printedAt(path: KeyPath, printed: { chapters: ChapterModel[]; summary: 
 }
 
 /** The findings of figures that disagree, which "Where sources disagree" lists unless the canvas acknowledges them. */
-const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'margin-mismatch', 'parts-over-total', 'parts-under-total', 'percent-as-fraction', 'scale-slip', 'share-over-100', 'typed-mismatch']);
+const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'leverage-mismatch', 'margin-mismatch', 'parts-over-total', 'parts-under-total', 'percent-as-fraction', 'scale-slip', 'share-over-100', 'typed-mismatch']);
 
 /** The canvas has data notes, but none acknowledges figures that disagree: "no two figures disagree" is then said without "other than those the notes explain". */
 function explainsNoDisagreement(canvas: Canvas): boolean {

@@ -15,7 +15,8 @@ import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from
 import { isLookingAhead, seriesHistory } from '../canvas/series.ts';
 import { powerOfTenApart, powerWords, seriesSlips, typedSlip } from '../canvas/scale-slips.ts';
 import { marginDigits, marginMismatches } from '../canvas/margins.ts';
-import { acknowledges, changeMismatchPins, exchangePins, marginMismatchPins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
+import { leverageMismatches } from '../canvas/leverage.ts';
+import { acknowledges, changeMismatchPins, exchangePins, leverageMismatchPins, marginMismatchPins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { figureInCurrencies } from '../canvas/figure-currencies.ts';
 import { inTypedScale, notationOf, scaleInWords, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
@@ -200,7 +201,7 @@ function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit
 /**
  * The disagreements check reports besides contradictions, among the figures this briefing prints: a stated YoY change
  * that the figure a year earlier rules out (change-mismatch), a margin its profit and revenue for the period rule out
- * (margin-mismatch), and an equivalent at a rate the date's other equivalents,
+ * (margin-mismatch), a leverage its net debt and twelve months of EBITDA rule out (leverage-mismatch), and an equivalent at a rate the date's other equivalents,
  * its currencies' history or its sign rule out (exchange-rate). Acknowledged ones are explained in the notes instead.
  */
 function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
@@ -233,6 +234,21 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       note: `Found by canvas-briefing: the margin stated, ${formatMetricValue(m, language)}, does not follow from ${p.label} (${printed(p)}) and ${r.label} (${printed(r)}) for the same period, which give ${formatQuantity({ value: written, unit: 'percent', decimals: marginDigits(m) }, language)}, even allowing for rounding. ${check(3)}`,
       detected: true,
       table: figureTable(canvas, [margin, profit, revenue]),
+    });
+  }
+  for (const { leverage, netDebt, ebitda, written } of leverageMismatches(metrics, all)) {
+    const ids = [leverage, netDebt, ...ebitda];
+    if (!inBriefing.has(leverage) || acknowledged('leverage-mismatch', ids, leverageMismatchPins(metrics[leverage], written))) continue;
+    const [m, n] = [metrics[leverage], metrics[netDebt]];
+    const language = canvas.briefing.language;
+    const printed = (x: Metric) => formatQuantity({ value: x.value!, unit: x.unit!, scale: x.scale, qualifier: x.qualifier, decimals: x.decimals }, language);
+    const twelve = ebitda.map((id) => `${metrics[id].label}, ${metrics[id].period} (${printed(metrics[id])})`).join(', ');
+    found.push({
+      metrics: ids,
+      title: `${m.label}, ${m.period}: its net debt and EBITDA`,
+      note: `Found by canvas-briefing: the leverage stated, ${formatMetricValue(m, language)}, does not follow from ${n.label} (${printed(n)}) and the EBITDA of the twelve months to that day (${twelve}), which give ${formatQuantity({ value: written, unit: m.unit!, decimals: marginDigits(m) }, language)}, even allowing for rounding. ${check(ids.length)}`,
+      detected: true,
+      table: figureTable(canvas, ids),
     });
   }
   const ratesOf = (id: string) => `${metrics[id].label} (${metrics[id].period})`;

@@ -7,6 +7,7 @@
  *   after a correction: the briefing would list them as disagreeing, and call the source conflicting;
  * - change-mismatch: a stated YoY change that the same measure's figure a year earlier contradicts;
  * - margin-mismatch: a margin that its own profit and revenue figures for the period rule out (canvas/margins.ts);
+ * - leverage-mismatch: a net debt/EBITDA multiple that its own net debt and twelve months of EBITDA rule out (canvas/leverage.ts);
  * - stale-reference: a key figure, or a text reference to a single-value metric, that names an older
  *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
  *   values, or single-value metrics sharing a concept and period type);
@@ -61,7 +62,7 @@ import { amount, figure, localChange, localFigure } from './figure-words.ts';
 import { textReferences, type TextReference } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { ackFigures, acknowledges, AGAINST, changeMismatchPins, marginMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
+import { ackFigures, acknowledges, AGAINST, changeMismatchPins, leverageMismatchPins, marginMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
 import { notationOf, typedAmounts, type Notation } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -77,6 +78,7 @@ import { staleTypedFigures, type EarlierVersion } from './stale-typed-figures.ts
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
 import { marginDigits, marginMismatches } from '../canvas/margins.ts';
+import { leverageMismatches } from '../canvas/leverage.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -128,7 +130,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   // What the figures' period words say against their period_end: for period-end-mismatch, and for the checks it informs.
   const words = readPeriodWords(index.metrics);
   const all = [
-    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...marginMismatchFindings(index, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
+    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...marginMismatchFindings(index, canvas.briefing?.language), ...leverageMismatchFindings(index, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFindings(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...forecastsAsActuals(canvas, index), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
@@ -280,6 +282,34 @@ function marginMismatchFindings(index: MetricIndex, language: string | undefined
       figure: `${figure({ ...m, value: m.value! }, language)} against ${pct(written)}`,
       pin: marginMismatchPins(m, written),
       message: `${margin} is ${figure({ ...m, value: m.value! }, language)} (${m.label}, ${m.period}), but its profit and revenue for the period, ${said(profit)} and ${said(revenue)}, give ${division} = ${pct(written)}${allowed}, not ${figure({ ...m, value: m.value! }, language)} even allowing for rounding${fraction}. Check the three figures against the source and correct the one that is wrong (a margin on another basis, such as adjusted, or of other revenue, needs a label saying so), or acknowledge the finding`,
+    };
+  });
+}
+
+/**
+ * A leverage its own net debt and EBITDA of the twelve months to its date rule out, at the leverage's value: the figures,
+ * the multiple they give ("1,474.2/(398.0 + 421.0) = 1.8x") and what their rounding allows.
+ */
+function leverageMismatchFindings(index: MetricIndex, language: string | undefined): Finding[] {
+  return leverageMismatches(index.metrics, Object.keys(index.metrics)).map(({ leverage, netDebt, ebitda, computed, written }): Finding => {
+    const [m, n] = [index.metrics[leverage], index.metrics[netDebt]];
+    const digits = marginDigits(m);
+    const times = (value: number, decimals = digits) => figure({ value, unit: m.unit, decimals }, language);
+    const said = (id: string) => `${id} (${figure({ ...index.metrics[id], value: index.metrics[id].value! }, language)})`;
+    // The division as a reader would do it: the numbers as written, where they are of one scale; else the amounts.
+    const parts = ebitda.map((id) => index.metrics[id]);
+    const oneScale = parts.every((p) => p.scale === n.scale);
+    const written_ = (x: Metric) => (oneScale ? localFigure({ value: x.value!, decimals: x.decimals }, language) ?? formatNumber(x.value!, x.decimals) : amount({ ...x, value: x.value! }, language));
+    const over = parts.length === 1 ? written_(parts[0]!) : `(${parts.map(written_).join(' + ')})`;
+    const allowed = computed[1] - computed[0] < 10 ** -digits ? '' : ` (${times(computed[0], digits + 1)} to ${times(computed[1], digits + 1)} as their rounding allows)`;
+    const stated = figure({ ...m, value: m.value! }, language);
+    return {
+      path: [...index.pathOf[leverage], 'value'],
+      rule: 'leverage-mismatch' as const,
+      metrics: [leverage, netDebt, ...ebitda],
+      figure: `${stated} against ${times(written)}`,
+      pin: leverageMismatchPins(m, written),
+      message: `${leverage} is ${stated} (${m.label}, ${m.period}), but its net debt that day, ${said(netDebt)}, over the EBITDA of the twelve months to it, ${listOf(ebitda.map(said), 'and')}, gives ${written_(n)}/${over} = ${times(written)}${allowed}, not ${stated} even allowing for rounding. Check the figures against the source and correct the one that is wrong (a leverage on another basis, such as adjusted EBITDA or net debt with leases, needs a label saying so), or acknowledge the finding`,
     };
   });
 }
