@@ -341,7 +341,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as readonly NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as readonly NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, dayOwners: undefined as Array<Placed | undefined> | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -400,9 +400,14 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         const day = dayKeyOf(m!);
         if (day === undefined || relativeWords(words, placed[i].at, placed[i].end) !== undefined) return undefined;
         sentence.days ??= namedDays(words);
-        if (sentence.days.some((d) => d.key === day)) return undefined;
-        const others = sentence.refs.filter((r) => r !== placed[i]);
-        const open = sentence.days.filter((d) => !d.compared && !others.some((r) => r.keys.has(d.key)) && datesBalance(words, placed[i], d));
+        sentence.dayOwners ??= periodOwners(words, sentence.days, sentence.refs);
+        // Each day as it is written, by its place: one written with another of the sentence's figures, which it is for,
+        // is that figure's ("up from [[cash@2025-06-30]] at June 30, 2025"), not this one's, even where this figure's
+        // own words name the same day ("Net debt was [[net_debt]] at 31 December 2024, up from [[net_debt@2024-12-31]] at
+        // 31 December 2024" gives June's balance as December's).
+        const others = sentence.days.map((d, n) => sentence.dayOwners![n] !== undefined && sentence.dayOwners![n] !== placed[i] && sentence.dayOwners![n]!.keys.has(d.key));
+        if (sentence.days.some((d, n) => d.key === day && !others[n])) return undefined;
+        const open = sentence.days.filter((d, n) => !d.compared && !others[n] && datesBalance(words, placed[i], d));
         return open.sort((a, b) => apart(a, placed[i]) - apart(b, placed[i]))[0];
       }
 

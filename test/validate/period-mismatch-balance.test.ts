@@ -19,6 +19,10 @@ describe('period-mismatch of a balance under another day', () => {
     for (const [text, day] of [['Corvell held [[cash]] in cash and cash equivalents at June 30, 2025.', 'June 30, 2025'], ['As of 30 June 2025, Corvell held [[cash]] in cash.', '30 June 2025'], ['Cash and cash equivalents were [[cash]] on June 30, 2025.', 'June 30, 2025']]) {
       expect(mismatches(text), text).toEqual([`text [[cash]] shows Cash and cash equivalents for As of Sep 30, 2025, but its sentence speaks of "${day}", and would print the one beside the other: write [[cash@2025-06-30]] if it means the figure for As of Jun 30, 2025, or name the period with [[cash.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding`]);
     }
+    // The day written with the figure dates it, though the sentence compares with the same day later, after another
+    // figure: each day counts at its own place, not by its key.
+    const same = 'Corvell held [[cash]] at June 30, 2025, up from [[cash@2025-06-30]] at June 30, 2025.';
+    expect(mismatches(same), same).toEqual([expect.stringContaining('text [[cash]] shows Cash and cash equivalents for As of Sep 30, 2025, but its sentence speaks of "June 30, 2025", and would print the one beside the other: write [[cash@2025-06-30]]')]);
     // A balance whose series has no value for that day: the sentence or the figure to correct.
     expect(mismatches('Remaining performance obligations were [[rpo]] at December 31, 2024.')).toEqual([expect.stringContaining('text [[rpo]] shows Remaining performance obligations for As of Sep 30, 2025, but its sentence speaks of "December 31, 2024", and would print the one beside the other: correct the sentence (or the figure)')]);
     // In German too: "am 30. Juni 2025".
