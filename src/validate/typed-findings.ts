@@ -326,14 +326,27 @@ function countUnit(after: string, ms: Metric[]): number | undefined {
     const unit = new RegExp(String.raw`^\s+${escapeRegExp(form).replace(/ /g, '\\s+')}s?(?!\p{L})`, 'u').exec(lower);
     if (unit !== null) { length = unit[0].length; break; }
   }
+  return countEnds(after, length) ? length : undefined;
+}
+
+/**
+ * Whether what follows a count and the `length` characters of its unit in `after` leaves it the measure's: nothing, or a
+ * period or a day ("in Q3 2025", "at 30 September 2025", "in the quarter"; not "on 42 routes", nor another word).
+ */
+function countEnds(after: string, length: number): boolean {
   const rest = after.slice(length);
-  if (/^\s*(?:$|[.;,:)])/.test(rest)) return length;
+  if (/^\s*(?:$|[.;,:)])/.test(rest)) return true;
   // A preposition, then a period or a day: "in Q3 2025", "at 30 September 2025", "in the quarter" (not "on 42 routes").
   const lead = /^\s*(?:in|at|as (?:at|of)|on|for|during)\s+/i.exec(rest);
-  if (lead === null) return undefined;
+  if (lead === null) return false;
   const then = rest.slice(lead[0].length);
-  return namedPeriods(then).some((p) => p.at === 0) || /^(?:the\s+)?(?:quarter|period|end of)\b|^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|^\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu.test(then) ? length : undefined;
+  return namedPeriods(then).some((p) => p.at === 0) || /^(?:the\s+)?(?:quarter|period|end of)\b|^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|^\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu.test(then);
 }
+
+/** The labels of a company's headcount, as byLabel keys them (normalWords): what "employed 14,580 people" names, where the canvas has one. */
+const HEADCOUNT_LABEL = /^(?:employees|headcount|staff|workforce|number of employees)$/;
+/** The words a headcount is counted in after its number: "14,580 people", "staff", "employees", "workers". */
+const HEADCOUNT_NOUN = String.raw`\s+(?:people|persons|staff|employees|workers)(?!\p{L})`;
 
 /** What joins a measure's name to its change typed after it: "grew", "rose by", "was down", "declined". */
 const CHANGE_JOIN = /^\s*,?\s*(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)|(?:was|were|is|are)\s+(up|down))(?:\s+by)?\s*$/i;
@@ -1337,17 +1350,43 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const after = text.slice(end, Math.min(sentenceEnd + 1, end + OPENING));
     return frontedBy.test(butPeriods(after));
   };
-  const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${englishSubjects(company)})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
-  /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
-  const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string) => {
-    if (!HAD.test(halfWidth.slice(s.start, amount.index))) return undefined;
+  const OPENS = String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?`;
+  const HAD = new RegExp(String.raw`${OPENS}(?:${englishSubjects(company)})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
+  // The company's headcount told in words of its own, where the canvas has one such measure (HEADCOUNT_LABEL): "Valdria
+  // employed 14,580 people" (EMPLOYED, a noun of HEADCOUNT_NOUN after the number), "had 14,580 employees" (HAD_EMPLOYEES),
+  // "14,580 people were employed" (BARE, EMPLOYED_AFTER), "Valdria had a workforce of 14,580", "its headcount of 14,580" (WORKFORCE).
+  const headcounts = countLabels.filter((l) => HEADCOUNT_LABEL.test(l));
+  const headcount = headcounts.length === 1 ? headcounts[0] : undefined;
+  const subject = englishSubjects(company);
+  const EMPLOYED = new RegExp(String.raw`${OPENS}(?:${subject})\s+(?:employed|employs)\s+$`, 'i');
+  const HAD_EMPLOYEES = new RegExp(String.raw`${OPENS}(?:${subject})\s+(?:had|has|have)\s+$`, 'i');
+  const BARE = new RegExp(`${OPENS}$`, 'i');
+  const EMPLOYED_AFTER = new RegExp(String.raw`^${HEADCOUNT_NOUN}\s+(?:were|are)\s+employed(?:\s+by\s+(?:${subject}))?(?!\p{L})`, 'iu');
+  const WORKFORCE = new RegExp(String.raw`${OPENS}(?:(?:${subject})\s+(?:[\p{L}-]+\s+){0,4}?(?:a|its|our)\s+(?:total\s+)?(?:workforce|headcount)\s+of|(?:(?:${subject})['’]s|its|our)\s+(?:total\s+)?(?:workforce|headcount)\s+(?:of|was|stood\s+at|numbered|totall?ed|reached))\s+$`, 'iu');
+  /**
+   * The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees";
+   * or the company's headcount in words of its own (above). With the length of the words after the number that are the
+   * count's (`unit`), where they are not its measure's unit or label, and of those that follow them and are read with it (`skip`).
+   */
+  const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string): { name: string; nameAt: number; nameEnd: number; unit?: number; skip?: number } | undefined => {
+    const before = halfWidth.slice(s.start, amount.index);
     const after = halfWidth.slice(amount.index + amount.token.length).toLowerCase();
+    const nameAt = s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length);
+    const end = amount.index + amount.token.length;
+    if (headcount !== undefined) {
+      const noun = new RegExp(`^${HEADCOUNT_NOUN}`, 'iu').exec(after)?.[0];
+      const employed = BARE.test(before) ? EMPLOYED_AFTER.exec(after)?.[0] : undefined;
+      if (employed !== undefined) return { name: headcount, nameAt, nameEnd: end + employed.length, unit: noun!.length, skip: employed.length - noun!.length };
+      if (WORKFORCE.test(before)) return { name: headcount, nameAt, nameEnd: end + (noun?.length ?? 0), unit: noun?.length ?? 0 };
+      if (noun !== undefined && (EMPLOYED.test(before) || (HAD_EMPLOYEES.test(before) && /^\s+employees$/.test(noun)))) return { name: headcount, nameAt, nameEnd: end + noun.length, unit: noun.length };
+    }
+    if (!HAD.test(before)) return undefined;
     const name = countLabels.find((l) => new RegExp(String.raw`^\s+${escapeRegExp(l.replace(/s$/, ''))}s?(?!\p{L})`, 'u').test(after));
     if (name === undefined) return undefined;
     // Its words are the company's having the measure, from the sentence's start to the label ("Harborline had ... employees"):
     // read as its name ("had" is no condition here).
     const label = new RegExp(String.raw`^\s+${escapeRegExp(name.replace(/s$/, ''))}s?`, 'u').exec(after)!;
-    return { name, nameAt: s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length), nameEnd: amount.index + amount.token.length + label[0].length };
+    return { name, nameAt, nameEnd: end + label[0].length };
   };
 
   /**
@@ -1660,7 +1699,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const nameFrom = named.nameAt - ('lead' in read ? read.lead ?? 0 : 0);
       if (isCountRead) {
         // A count of the measure's unit, or written bare: "229.1 thousand TEUs" of Ocean volume in TEUs, not "... tonnes".
-        const unit = countUnit(halfWidth.slice(amount.index + amount.token.length, s.end), byLabel.get(named.name)!.map((id) => index.metrics[id]).filter(isCount));
+        const counted = halfWidth.slice(amount.index + amount.token.length, s.end);
+        const unit = 'unit' in read && read.unit !== undefined ? (countEnds(counted, read.unit + (read.skip ?? 0)) ? read.unit : undefined) : countUnit(counted, byLabel.get(named.name)!.map((id) => index.metrics[id]).filter(isCount));
         if (unit === undefined || byLabel.get(named.name)!.every((id) => !isCount(index.metrics[id]))) continue;
         amount = { ...amount, token: halfWidth.slice(amount.index, amount.index + amount.token.length + unit) };
         // A figure of any other count the canvas has is typed-figure's ground, or right.

@@ -1893,6 +1893,26 @@ describe('typed-mismatch of a count: a number of the measure\'s unit, no money o
       expect(mismatches(t), t).toEqual([]);
     }
   });
+  it('reads the company\'s headcount in words of its own ("employed 18,270 people", "a workforce of 18,270") as its one measure labelled so', () => {
+    for (const [t, typed] of [
+      ['Harborline employed 18,270 people at 30 September 2025.', '"18,270 people"'], ['Harborline employs 18,270 workers.', '"18,270 workers"'], ['The company employed 18,270 staff in Q3 2025.', '"18,270 staff"'],
+      ['At 30 September 2025, 18,270 people were employed by Harborline.', '"18,270 people"'], ['Harborline had a workforce of 18,270 at 30 September 2025.', '"18,270"'], ['Harborline’s headcount was 18,270.', '"18,270"'],
+    ]) {
+      expect(mismatches(t), t).toEqual([expect.stringContaining(`${typed} is typed into the text as Employees`)]);
+    }
+    for (const t of [
+      'Harborline employed 18,720 people at 30 September 2025.', 'The segment employed 18,270 people.', 'Harborline employed 18,270 people in Europe.', '18,270 people were employed in Europe.',
+      'Harborline had 18,270 staff.', 'Harborline employed 18,270 people a year earlier.', 'The segment had a workforce of 18,270.',
+    ]) {
+      expect(mismatches(t), t).toEqual([]);
+    }
+    // A measure labelled Headcount is named so too ("had 18,270 employees"), but not where two such measures leave it open which.
+    const headcount = (t: string) => body(t).replace('label: Employees', 'label: Headcount');
+    expect(validateWithWarnings(parseCanvas(headcount('Harborline had 18,270 employees.'), 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message)).toEqual([expect.stringContaining('"18,270 employees" is typed into the text as Headcount')]);
+    const two = body('Harborline employed 18,270 people.').replace('blocks:', '  staff: { label: Staff, value: 17100, unit: employees, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: 10-Q }\nblocks:').replace('[[tonnes]]', '[[tonnes]], [[staff]]');
+    expect(validateWithWarnings(parseCanvas(two, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch')).toEqual([]);
+  });
+
   it('reads a count as Indian text writes it: in lakh or crore ("43.5 lakh", "1.2 crore customers"), or in Indian grouping ("43,50,000")', () => {
     const india = (t: string) => 'company: { name: Bharat Tele, ticker: BTL, exchange: NSE, country: India, sector: S, industry: I }\nbriefing: { period: Q2 FY26, as_of: 2025-10-31, currency: INR, language: en-IN }\nmetrics:\n'
       + '  subs: { label: Mobile subscribers, value: 4530, scale: thousand, unit: subscribers, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: Operating statistics }\n'
