@@ -42,6 +42,7 @@ const BROWSER_TESTS = [
   'test/queue/submitter-bounds.test.ts',
   'test/queue/changed-while-printing.test.ts',
   'test/queue/worker-limit.test.ts',
+  'test/queue/redis-restart.test.ts',
 ];
 
 export default defineConfig({

@@ -873,10 +873,13 @@ export async function buildBriefingsQueued(
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
   let submitter: Submitter | undefined;
+  // Redis is reached first, before planning (which may take a while): one that cannot be reached fails the build at once
+  // (exit 9); once reached, a drop at any later point, while planning included, is said and retried (Submitter).
+  const { reachQueue } = await import('./queue/submit.ts');
+  const open = await reachQueue(queue, (message) => report({ kind: 'notice', message }));
   try {
     return await buildWith(files, options, printer, async () => {
-      const { openSubmitter } = await import('./queue/submit.ts');
-      submitter = await openSubmitter(queue, toolHash(), (message) => report({ kind: 'notice', message }));
+      submitter = await open(toolHash());
       signal?.addEventListener('abort', () => void submitter?.close(), { once: true });
       return queueMaker(submitter, queue, options, report);
     }, report, signal);

@@ -122,7 +122,22 @@ export const OLDER_RELEASE = 'a release before version lanes';
 
 /** Opens the queue for submitter of version `tool` (toolHash, plan/): its jobs go to the workers of that version only (laneOf). */
 export async function openSubmitter(settings: QueueSettings, tool: string, say: (message: string) => void = () => {}): Promise<Submitter> {
-  const connection = { ...await probedOptions(settings.target, settings.from, (message) => say(message)), maxRetriesPerRequest: null };
+  return (await reachQueue(settings, say))(tool);
+}
+
+/**
+ * Reaches Redis now (probeRedis: one that cannot be reached fails at once, exit 9), and resolves to what opens the
+ * submitter later (a build plans first): from then on Redis has been reached, so a drop, however early, is said once
+ * and retried (the connections opened then retry for ever), as one later in the run is.
+ */
+export async function reachQueue(settings: QueueSettings, say: (message: string) => void = () => {}): Promise<(tool: string) => Promise<Submitter>> {
+  const options = await probedOptions(settings.target, settings.from, (message) => say(message));
+  return (tool) => openReached(settings, options, tool, say);
+}
+
+/** openSubmitter, Redis reached already with `options` (probedOptions). */
+async function openReached(settings: QueueSettings, options: RedisTarget['options'], tool: string, say: (message: string) => void): Promise<Submitter> {
+  const connection = { ...options, maxRetriesPerRequest: null };
   const lane = laneOf(settings.queue, tool);
   const queue = new Queue<BriefingRequest, BriefingResult>(lane, { connection, prefix: QUEUE_PREFIX });
   // PDFs are kept beside the jobs, under keys of their own (jobs.ts resultKeys): BullMQ's events stay small.

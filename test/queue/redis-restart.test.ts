@@ -1,0 +1,72 @@
+/**
+ * A queued build whose Redis goes away after the build first reached it, while it still plans its briefings: the drop is
+ * said once and retried, as one later in the run is, and the build ends with every briefing once Redis is back (a cron
+ * batch meeting a Redis restart in its first seconds failed, exit 9). A real Redis, stopped and started again on its
+ * port; a stand-in worker in this process (no browser); the command run in-process.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { EXIT } from '../../src/errors.ts';
+import { toolHash } from '../../src/plan/inputs.ts';
+import { parseRedisUrl } from '../../src/queue/redis-url.ts';
+import { startWorker, type Made } from '../../src/queue/work.ts';
+import { fakePrinter } from '../support/fake-printer.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { HAVE_REDIS, startRedis } from '../support/redis.ts';
+import { tempDir } from '../support/temp.ts';
+
+describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts while it plans', () => {
+  it('says the drop once, retries, and writes every briefing once Redis is back (exit 0)', async () => {
+    const redis = await startRedis();
+    const queue = 'restart-while-planning';
+    const dir = tempDir();
+    const nordwind = readFileSync(NORDWIND, 'utf8');
+    const files = ['a', 'b', 'c'].map((name) => {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, nordwind.replace('name: Nordwind Energi ASA', `name: Nordwind Energi ASA ${name}`));
+      return file;
+    });
+    const make = async (): Promise<Made> => ({ kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] });
+    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    let stopped = false;
+    let restarted: Promise<void> | undefined;
+    try {
+      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+      // The browser is looked for as planning begins: Redis stops there, after the build has reached it, before anything is queued.
+      const executable = printer.executable.bind(printer);
+      printer.executable = async () => {
+        if (!stopped) {
+          stopped = true;
+          await redis.stop();
+        }
+        return executable();
+      };
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['build', ...files, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], {
+        out: (l) => out.push(l),
+        err: (l) => {
+          err.push(l);
+          // Back as soon as the build has said it lost Redis.
+          if (/\(retrying; the briefings wait\)$/.test(l)) restarted ??= redis.start();
+        },
+        env: {},
+        cwd: dir,
+        printer,
+      });
+      await restarted;
+      expect(stopped).toBe(true);
+      expect(code, err.join('\n')).toBe(EXIT.ok);
+      expect(err.filter((l) => /retrying; the briefings wait/.test(l)), err.join('\n')).toEqual([expect.stringMatching(/^warning: queue connection: .*ECONNREFUSED.* \(retrying; the briefings wait\)$/)]);
+      expect(err.filter((l) => /connected again/.test(l))).toEqual(['warning: queue connection: connected again']);
+      expect(out.at(-1)).toMatch(/^3 briefings written in \d+\.\d s$/);
+      for (const name of ['a', 'b', 'c']) expect(readFileSync(join(dir, 'out', `${name}.pdf`), 'latin1')).toMatch(/^%PDF-/);
+    } finally {
+      // Back for the worker's sake, whatever the build did.
+      await (stopped ? restarted ?? redis.start() : undefined);
+      await worker.abandon(); // it holds no briefing by now; a gentle close() of a worker whose Redis restarted idle may wait on BullMQ
+    }
+  }, 60_000);
+});
