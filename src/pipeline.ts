@@ -879,6 +879,8 @@ export async function buildBriefingsQueued(
   let cutOff = false;
   // Redis is reached first, before planning (which may take a while): one that cannot be reached fails the build at once
   // (exit 9); once reached, a drop at any later point, while planning included, is said and retried (Submitter).
+  // (The request's own mistakes first: with Redis down too, two canvases of one name are what to fix, exit 2.)
+  distinctCanvases(files, options);
   const { reachQueue } = await import('./queue/submit.ts');
   const open = await reachQueue(queue, (message) => report({ kind: 'notice', message }));
   try {
@@ -927,11 +929,7 @@ function withoutStaleNotes<C extends { data_notes?: { acknowledged?: unknown[]; 
 
 /** buildBriefings' checks, then the build under the output folder's lock; the maker is made once there are briefings to make. */
 async function buildWith(files: string[], options: BuildOptions, printer: Printer, maker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal?: AbortSignal, warm?: () => void): Promise<BriefingOutcome[]> {
-  assertDistinctCanvases(files);
-  files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
-  if (options.since !== undefined && files.length > 1 && sinceIsFile(options.since)) {
-    throw new BriefingError(`--since ${options.since} is a file: the earlier version of one canvas, but ${files.length} canvases were given. Build one canvas with it, or give a git revision (each canvas is then compared with itself at that revision)`, EXIT.usage);
-  }
+  files = distinctCanvases(files, options);
   const themes: ThemeCache = new Map();
   if (options.theme !== undefined) {
     // A theme every canvas uses: wrong, nothing is built.
@@ -946,6 +944,20 @@ async function buildWith(files: string[], options: BuildOptions, printer: Printe
     outcomes.push(failed);
     report(failed);
   });
+}
+
+/**
+ * The canvases a build is asked for, each once (a file given twice is built once), after the mistakes of the request
+ * itself, said before anything else is done (a queued build's Redis reached included): two canvases of one name in
+ * different folders, or --since a file with several canvases (exit 2).
+ */
+function distinctCanvases(files: string[], options: Pick<BuildOptions, 'since'>): string[] {
+  assertDistinctCanvases(files);
+  const once = [...new Map(files.map((f) => [resolve(f), f])).values()];
+  if (options.since !== undefined && once.length > 1 && sinceIsFile(options.since)) {
+    throw new BriefingError(`--since ${options.since} is a file: the earlier version of one canvas, but ${once.length} canvases were given. Build one canvas with it, or give a git revision (each canvas is then compared with itself at that revision)`, EXIT.usage);
+  }
+  return once;
 }
 
 /** A briefing made, by this process or a worker: its PDF and what the manifest records of it. */

@@ -6,6 +6,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { buildBriefings, sameNameCanvases, type BriefingOutcome, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { freePort } from '../support/ports.ts';
 import { fileTempDir, tempDir } from '../support/temp.ts';
 
 // Two canvases whose PDFs would have the same name must not overwrite each other silently.
@@ -38,6 +39,14 @@ describe('build refuses canvases that would write the same PDF, before building 
       err: `error: ${join(dir, 'a/nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write nordwind.pdf: ${FIX}`,
     });
     expect(existsSync(out)).toBe(false); // not even the output folder
+  });
+
+  it('refuses them before reaching the queue\'s Redis: with Redis down, the names are what to fix (exit 2, not 9)', async () => {
+    const dir = canvases('a/nordwind.yaml', 'b/nordwind.yaml');
+    const port = await freePort();
+    const result = await run(['build', join(dir, 'a'), join(dir, 'b'), '--out', join(dir, 'out'), '--redis', `redis://127.0.0.1:${port}`]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toBe(`error: ${join(dir, 'a/nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write nordwind.pdf: ${FIX}`);
   });
 
   it('compares names regardless of case, as macOS and Windows do', async () => {
