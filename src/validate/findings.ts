@@ -68,7 +68,7 @@ import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/num
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 import { comparisonBase, forecastsAsActuals, periodEndFindings, periodMismatches, staleBriefingPeriod, staleSeries, titlePeriodMismatches } from './period-findings.ts';
-import { typedChanges, typedFindings } from './typed-findings.ts';
+import { findingPlace, typedChanges, typedFindings } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
@@ -138,8 +138,8 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
   // A figure moved since the earlier version and still typed as it was, unless a finding about a typed figure is at that amount already (a note's typed-mismatch).
-  const typedAt = new Set(all.filter((f) => f.needle !== undefined && TYPED_RULES.has(f.rule)).map((f) => JSON.stringify([f.path, f.needle, f.nth ?? 0])));
-  if (earlier !== undefined) all.push(...staleTypedFigures(canvas, index, earlier).filter((f) => !typedAt.has(JSON.stringify([f.path, f.needle, f.nth ?? 0]))));
+  const typedAt = new Set(all.filter((f) => f.needle !== undefined && TYPED_RULES.has(f.rule)).map(findingPlace));
+  if (earlier !== undefined) all.push(...staleTypedFigures(canvas, index, earlier).filter((f) => !typedAt.has(findingPlace(f))));
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
   // its figure): kept, with the reason.
   const notation = notationOf(canvas.briefing?.language);

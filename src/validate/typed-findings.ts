@@ -167,10 +167,12 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
  */
 export function typedFindings(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
   const mismatches = typedMismatches(canvas, index, fiscalShift);
-  const place = (f: Finding) => JSON.stringify([f.path, f.needle, f.nth ?? 0]);
-  const reported = new Set(mismatches.map(place));
-  return [...typedFigures(canvas, index, fiscalShift).filter((f) => !reported.has(place(f))), ...mismatches];
+  const reported = new Set(mismatches.map(findingPlace));
+  return [...typedFigures(canvas, index, fiscalShift).filter((f) => !reported.has(findingPlace(f))), ...mismatches];
 }
+
+/** Where a finding about a typed figure is, as a key: its text's path, the words it quotes and which of them (two findings at one typed figure share it). */
+export const findingPlace = (f: Pick<Finding, 'path' | 'needle' | 'nth'>) => JSON.stringify([f.path, f.needle, f.nth ?? 0]);
 
 /**
  * Whether `sentence` (in lower case) names what a metric's `label` measures: a word of the label of four letters or more,
