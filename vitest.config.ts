@@ -43,6 +43,7 @@ const BROWSER_TESTS = [
   'test/queue/changed-while-printing.test.ts',
   'test/queue/worker-limit.test.ts',
   'test/queue/redis-restart.test.ts',
+  'test/queue/close-started.test.ts',
 ];
 
 export default defineConfig({

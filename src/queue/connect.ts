@@ -91,3 +91,15 @@ export async function redisNow(client: Redis): Promise<number> {
   const [seconds, micros] = await client.time();
   return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
 }
+
+/**
+ * Resolves once a BullMQ queue's connection has started (or given up), or after `ms`, whichever is first; never rejects.
+ * Await it before closing a queue made moments ago: closed while its start-up INFO is in flight, BullMQ (5.81) rejects
+ * that command with "Connection is closed" after the close has taken the connection's 'error' listeners away, and the
+ * rejection goes unhandled, which ends the process. With Redis away nothing is in flight, and `ms` bounds the wait.
+ */
+export async function started(queue: { waitUntilReady(): Promise<unknown> }, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ready = queue.waitUntilReady().then(() => {}, () => {});
+  await Promise.race([ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}

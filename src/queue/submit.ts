@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
-import { probedOptions, redact, redisNow } from './connect.ts';
+import { probedOptions, redact, redisNow, started } from './connect.ts';
 import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 import { briefingOf } from '../words.ts';
@@ -364,7 +364,11 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
         if (label !== toolLabel(tool)) versions.set(label, (versions.get(label) ?? 0) + 1);
       }
       // Workers of a release before version lanes take jobs from the queue's plain name, and say nothing of their version.
-      const older = await workersHere(plain ??= new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX }));
+      if (plain === undefined) {
+        plain = new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX });
+        plain.on('error', onError);
+      }
+      const older = await workersHere(plain);
       if (older > 0) versions.set(OLDER_RELEASE, older);
       return versions;
     },
@@ -407,8 +411,9 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
           }));
           await atMost(taking, CLOSE_MS);
         }
-        // Redis gone, a polite close would wait for it: after a moment the connections are dropped.
-        const polite = Promise.allSettled([events.close(), queue.close(), client.quit(), ...(plain ? [plain.close()] : [])]);
+        // Redis gone, a polite close would wait for it: after a moment the connections are dropped. The queue under its
+        // plain name may have been opened moments ago, by a question still under way (started).
+        const polite = Promise.allSettled([events.close(), queue.close(), client.quit(), ...(plain ? [started(plain, CLOSE_MS).then(() => plain!.close())] : [])]);
         if (!away) await atMost(polite, CLOSE_MS);
         client.disconnect();
         // BullMQ's disconnect waits for the connections' end, which with Redis gone never comes.
