@@ -355,6 +355,8 @@ export interface BuildNotice {
   message: string;
   /** Briefings taken out of the queue again as the build stopped: no worker of its version came (Submitter.close). */
   unqueued?: number;
+  /** Redis was out of reach as the build was stopped (Ctrl-C): what it queued is there only if Redis kept it. */
+  cutOff?: boolean;
   /**
    * A canvas saved again (or deleted) while its briefings were being printed: the PDFs written show it as it was read,
    * and no longer match its file. The closing line names it; build --strict fails on it.
@@ -873,6 +875,8 @@ export async function buildBriefingsQueued(
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
   let submitter: Submitter | undefined;
+  /** Redis was out of reach as the build was stopped: whether what it queued is still there, it cannot know. */
+  let cutOff = false;
   // Redis is reached first, before planning (which may take a while): one that cannot be reached fails the build at once
   // (exit 9); once reached, a drop at any later point, while planning included, is said and retried (Submitter).
   // (The request's own mistakes first: with Redis down too, two canvases of one name are what to fix, exit 2.)
@@ -882,11 +886,17 @@ export async function buildBriefingsQueued(
   try {
     return await buildWith(files, options, printer, async () => {
       submitter = await open(toolHash());
-      signal?.addEventListener('abort', () => void submitter?.close(), { once: true });
+      signal?.addEventListener('abort', () => {
+        cutOff = submitter?.connected() === false;
+        void submitter?.close();
+      }, { once: true });
       return queueMaker(submitter, queue, options, report);
     }, report, signal);
   } finally {
     const unqueued = await submitter?.close();
+    if (cutOff) {
+      report({ kind: 'notice', cutOff, message: `queue connection: Redis at ${queue.target.shown} was out of reach as the build stopped: what it queued stays queued only if Redis kept it (its persistence, RDB or AOF, through a restart); run the same command again: it collects what is still there and queues again what is gone` });
+    }
     if (unqueued) {
       const briefings = unqueued === 1 ? '1 briefing' : `${unqueued} briefings`;
       report({ kind: 'notice', unqueued, message: `no worker of this version of canvas-briefing (${submitter!.version}) came to queue "${queue.queue}" while this build waited: its ${briefings} waiting there ${unqueued === 1 ? 'was' : 'were'} taken out again, as nothing would take ${unqueued === 1 ? 'it' : 'them'}; start a worker of this version (briefing worker --redis URL) and build again` });

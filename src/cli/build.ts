@@ -56,9 +56,10 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
     const started = Date.now();
     const reporter = buildReporter(io, Date.now, options.output, options.strict);
     // Briefings the queue let go of as the build stopped (no worker of this version came): not there to collect later.
+    // Or Redis was out of reach then: what was queued is there only if Redis kept it, as its notice says.
     let unqueued = false;
     const event = (e: BuildEvent) => {
-      if (e.kind === 'notice' && e.unqueued) unqueued = true;
+      if (e.kind === 'notice' && (e.unqueued || e.cutOff)) unqueued = true;
       reporter.event(e);
     };
     const building = queue === undefined

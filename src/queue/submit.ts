@@ -46,6 +46,8 @@ export interface Submitter {
   share(files: PackedFile[]): Promise<string>;
   /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected), its lock held. */
   anyWorker(): Promise<boolean>;
+  /** Whether its connection to Redis is up now (not dropped and being retried). */
+  connected(): boolean;
   /** This submitter's version, as people see it (toolLabel). */
   version: string;
   /** The workers at the queue that run another version of the tool (they take none of this submitter's jobs), by version (toolLabel). */
@@ -356,6 +358,7 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
     },
+    connected: () => client.status === 'ready',
     version: toolLabel(tool),
     async otherVersions() {
       const versions = new Map<string, number>();

@@ -1,7 +1,8 @@
 /**
  * A queued build whose Redis goes away after the build first reached it, while it still plans its briefings: the drop is
  * said once and retried, as one later in the run is, and the build ends with every briefing once Redis is back (a cron
- * batch meeting a Redis restart in its first seconds failed, exit 9). A real Redis, stopped and started again on its
+ * batch meeting a Redis restart in its first seconds failed, exit 9); stopped (Ctrl-C) while Redis is away, it does not
+ * claim its briefings stay queued, which it cannot know. A real Redis, stopped and started again on its
  * port; a stand-in worker in this process (no browser); the command run in-process.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 import { tempDir } from '../support/temp.ts';
 
-describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts while it plans', () => {
+describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
   it('says the drop once, retries, and writes every briefing once Redis is back (exit 0)', async () => {
     const redis = await startRedis();
     const queue = 'restart-while-planning';
@@ -67,6 +68,49 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts while it plans
       // Back for the worker's sake, whatever the build did.
       await (stopped ? restarted ?? redis.start() : undefined);
       await worker.abandon(); // it holds no briefing by now; a gentle close() of a worker whose Redis restarted idle may wait on BullMQ
+    }
+  }, 60_000);
+
+  it('says, when stopped (Ctrl-C) with Redis out of reach, that what it queued stays only if Redis kept it, not that it stays', async () => {
+    // "what was queued stays in the queue: run the same command again to collect it", said with Redis gone: it cannot know.
+    const redis = await startRedis();
+    const queue = 'interrupted-while-cut-off';
+    const dir = tempDir();
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    // The stand-in worker takes the briefing, and Redis stops under it: the build is stopped while it retries.
+    let finish: () => void = () => {};
+    let stopped = false;
+    const make = async (): Promise<Made> => {
+      stopped = true;
+      await redis.stop();
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+    };
+    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    try {
+      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], {
+        out: (l) => out.push(l),
+        err: (l) => {
+          err.push(l);
+          if (/\(retrying; the briefings wait\)$/.test(l)) setImmediate(() => process.emit('SIGINT', 'SIGINT'));
+        },
+        env: {},
+        cwd: dir,
+        printer,
+      });
+      expect(stopped).toBe(true);
+      expect(code, err.join('\n')).toBe(130);
+      expect(err.at(-1)).toBe('interrupted (SIGINT): 0 briefings written; the others keep their previous PDFs');
+      expect(err).toContainEqual(expect.stringMatching(/^warning: queue connection: Redis at redis:\/\/127\.0\.0\.1:\d+ was out of reach as the build stopped: what it queued stays queued only if Redis kept it \(its persistence, RDB or AOF, through a restart\); run the same command again: it collects what is still there and queues again what is gone$/));
+      expect(err.join('\n')).not.toMatch(/stays in the queue/);
+    } finally {
+      finish();
+      await (stopped ? redis.start() : undefined);
+      await worker.abandon();
     }
   }, 60_000);
 });
