@@ -44,6 +44,7 @@ const BROWSER_TESTS = [
   'test/queue/worker-limit.test.ts',
   'test/queue/redis-restart.test.ts',
   'test/queue/close-started.test.ts',
+  'test/queue/interrupted-planning.test.ts',
 ];
 
 export default defineConfig({

@@ -58,8 +58,11 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
     // Briefings the queue let go of as the build stopped (no worker of this version came): not there to collect later.
     // Or Redis was out of reach then: what was queued is there only if Redis kept it, as its notice says.
     let unqueued = false;
+    // Whether planning ended and briefings went to the queue: a build stopped as it planned queued nothing.
+    let queuedAny = false;
     const event = (e: BuildEvent) => {
       if (e.kind === 'notice' && (e.unqueued || e.cutOff)) unqueued = true;
+      if (e.kind === 'queued') queuedAny = true;
       reporter.event(e);
     };
     const building = queue === undefined
@@ -67,7 +70,7 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
       : buildBriefingsQueued(files, options, queue, printer, event, abort.signal);
     const outcomes = await building.finally(reporter.done);
     if (stoppedBy) {
-      const queued = queue === undefined || unqueued ? '' : '; what was queued stays in the queue: run the same command again to collect it';
+      const queued = queue === undefined || !queuedAny || unqueued ? '' : '; what was queued stays in the queue: run the same command again to collect it';
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs${queued}`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
