@@ -13,27 +13,26 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
+import { recordModules } from '../support/loaded-modules.ts';
 import { fileTempDir } from '../support/temp.ts';
 
 const root = fileTempDir('compiled-cli-');
-const RECORDER = join(process.cwd(), 'test/support/record-imports.js');
 const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 let project = join(root, 'a');
 const cache = () => join(project, 'node_modules/.cache/canvas-briefing/cli');
 
 /** Runs the copy's bin/briefing.js with ARGS, recording the modules it loads. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string; loaded: string[] }> {
-  const record = join(root, `imports-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(record, '');
-  const result = await promisify(execFile)(process.execPath, ['--import', RECORDER, join(project, 'bin/briefing.js'), ...args], {
+  const modules = recordModules(root);
+  const result = await promisify(execFile)(process.execPath, [join(project, 'bin/briefing.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, RECORD_IMPORTS: record },
+    env: { ...process.env, ...modules.env },
   }).then(
     (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
     // A child ended by a signal has no code: the signal is said with what it wrote, so that a failure names it.
     (e: { code: number; signal?: NodeJS.Signals | null; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.signal ? `${e.stderr}(ended by ${e.signal})` : e.stderr }),
   );
-  return { ...result, loaded: readFileSync(record, 'utf8').split('\n').filter(Boolean) };
+  return { ...result, loaded: modules.urls() };
 }
 
 const fromSources = (loaded: string[]) => loaded.filter((url) => url.includes(`${project}/src/`) || url.includes('/node_modules/tsx/'));

@@ -1,14 +1,14 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EXIT } from '../../src/errors.ts';
+import { recordModules } from '../support/loaded-modules.ts';
 import { fileTempDir } from '../support/temp.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 
 // `check` and `--version` must start fast: they may not load the chart, template or browser libraries.
-// The real binary runs with a preload that records every module it loads.
+// The real binary runs with V8 recording every module it runs (recordModules).
 
 const HEAVY = ['puppeteer-core', 'vega', 'vega-lite', 'handlebars', 'pdf-lib', '@napi-rs/canvas'];
 const dir = fileTempDir('briefing-imports-');
@@ -17,16 +17,16 @@ interface Recorded { code: number; stderr: string; loaded: string[]; count: numb
 
 /** Runs bin/briefing.js; resolves to its exit code and which of HEAVY it loaded. */
 async function runRecorded(name: string, args: string[]): Promise<Recorded> {
-  const record = join(dir, name);
-  const run = promisify(execFile)(process.execPath, ['--import', './test/support/record-imports.js', 'bin/briefing.js', ...args], {
+  const modules = recordModules(dir);
+  const run = promisify(execFile)(process.execPath, ['bin/briefing.js', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, RECORD_IMPORTS: record },
+    env: { ...process.env, ...modules.env },
   });
   const { code, stderr } = await run.then(
     (r) => ({ code: 0, stderr: r.stderr }),
     (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
   );
-  const urls = readFileSync(record, 'utf8').split('\n');
+  const urls = modules.urls();
   const loaded = HEAVY.filter((pkg) => urls.some((url) => url.includes(`/node_modules/${pkg}/`)));
   return { code, stderr, loaded, count: urls.length, urls };
 }

@@ -17,6 +17,7 @@ import { runCli } from '../support/cli.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { liveProcessesUsing, until } from '../support/processes.ts';
 import { readPdf } from '../support/read-pdf.ts';
+import { recordModules } from '../support/loaded-modules.ts';
 import { fileTempDir } from '../support/temp.ts';
 
 const root = fileTempDir('regenerate-');
@@ -50,14 +51,14 @@ describe('building twice', () => {
     const before = files.map((f) => readFileSync(join(out, f)));
 
     // The real binary this time, recording what it loads: nothing that draws or prints.
-    const record = join(dir, 'imports.log');
-    const second = await promisify(execFile)(process.execPath, ['--import', './test/support/record-imports.js', 'bin/briefing.js', 'build', join(dir, 'data'), '--out', out], {
+    const modules = recordModules(dir);
+    const second = await promisify(execFile)(process.execPath, ['bin/briefing.js', 'build', join(dir, 'data'), '--out', out], {
       encoding: 'utf8',
-      env: { ...env, RECORD_IMPORTS: record },
+      env: { ...env, ...modules.env },
     });
     expect([second.stdout.trim(), second.stderr]).toEqual(['3 briefings up to date', '']);
     expect(browser.launches()).toBe(1);
-    const imports = readFileSync(record, 'utf8');
+    const imports = modules.urls().join('\n');
     expect(['puppeteer-core', 'vega', 'vega-lite', 'handlebars', 'pdf-lib', '@napi-rs/canvas'].filter((pkg) => imports.includes(`/node_modules/${pkg}/`))).toEqual([]);
     expect(files.map((f) => readFileSync(join(out, f)))).toEqual(before);
 
