@@ -19,6 +19,11 @@ const MAX_WAIT_MINUTES = 7 * 24 * 60;
  * and out of `ps`); undefined when neither is set. --queue / BRIEFING_QUEUE names the queue.
  */
 export async function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): Promise<QueueSettings | undefined> {
+  // Empty (a variable that expanded to nothing, or an attempt to turn BRIEFING_REDIS_URL off): said as such, not as a URL
+  // it cannot read, with how to build here without the queue.
+  if (flags.redis?.trim() === '') {
+    throw new BriefingError('--redis is empty: give the queue\'s Redis, redis://host:port; to build here without the queue, leave --redis out (where BRIEFING_REDIS_URL is set, clear it for the one command: BRIEFING_REDIS_URL= briefing build ...)', EXIT.usage);
+  }
   const url = flags.redis ?? (env.BRIEFING_REDIS_URL || undefined);
   if (url === undefined) {
     const about = flags.queue !== undefined ? '--queue' : flags.keepResults !== undefined ? '--keep-results' : flags.maxWait !== undefined ? '--max-wait' : undefined;

@@ -76,6 +76,13 @@ describe('queueSettings', () => {
     expect(await queueSettings({ redis: 'redis://from-flag:6379' }, env)).toMatchObject({ from: '--redis', target: { shown: 'redis://from-flag:6379' } });
   });
 
+  it('says an empty --redis is empty, and how to build without the queue where BRIEFING_REDIS_URL is set (not "it is not a URL")', async () => {
+    for (const redis of ['', ' ']) {
+      const error = await refusal(queueSettings({ redis }, { BRIEFING_REDIS_URL: 'redis://from-env:6379' }));
+      expect([error.message, error.exitCode]).toEqual(['--redis is empty: give the queue\'s Redis, redis://host:port; to build here without the queue, leave --redis out (where BRIEFING_REDIS_URL is set, clear it for the one command: BRIEFING_REDIS_URL= briefing build ...)', EXIT.usage]);
+    }
+  });
+
   it('names the queue and keeps results as asked, within limits', async () => {
     expect(await queueSettings({ redis: 'redis://h', queue: 'q2025-Q3_eu', keepResults: '1.5' }, {})).toMatchObject({ queue: 'q2025-Q3_eu', keepSeconds: 5400 });
     expect((await queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: 'research' }))?.queue).toBe('research');
