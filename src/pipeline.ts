@@ -1048,10 +1048,16 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   const startDeadline = () => {
     if (deadline !== undefined || queue.maxWaitMs === undefined) return;
     const minutes = queue.maxWaitMs / 60_000;
+    const wait = `--max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
     deadline = setTimeout(() => void submitter.withdraw(new BriefingError(
-      `no worker took it within --max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (queue "${queue.queue}" on ${queue.target.shown}): taken back out of the queue; start a worker (briefing worker --redis URL), or give --max-wait longer, and build again`,
+      `no worker took it within ${wait} (queue "${queue.queue}" on ${queue.target.shown}): taken back out of the queue; start a worker (briefing worker --redis URL), or give --max-wait longer, and build again`,
       EXIT.render,
       { kind: 'no worker took it within --max-wait' },
+    ), new BriefingError(
+      // Redis away then (or lost while the briefings in hand are awaited): nothing can be taken out or collected, and the bound holds.
+      `Redis at ${queue.target.shown} was out of reach at ${wait}: the briefing could not be taken back out of the queue, nor collected if a worker printed it; run the same command again once Redis is back: it collects what the workers printed and queues again what is gone`,
+      EXIT.queue,
+      { kind: 'Redis out of reach at --max-wait' },
     )).catch(() => {}), queue.maxWaitMs);
     deadline.unref();
   };

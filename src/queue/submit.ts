@@ -62,9 +62,11 @@ export interface Submitter {
   /**
    * Takes this run's briefings that no worker has begun back out of the queue, as none of them would be written (the
    * output folder takes no more files): each is told `error` at once. Those a worker has begun are left to finish (a
-   * job cannot be taken from its worker) and collected as usual. Resolves to how many were taken out.
+   * job cannot be taken from its worker) and collected as usual. Resolves to how many were taken out. With Redis out of
+   * reach, then or later while those are awaited, nothing can be taken out or collected, and waiting for Redis would hold
+   * a bounded build for ever (--max-wait, cron's): every briefing still awaited is told `away` at once (default `error`).
    */
-  withdraw(error: BriefingError): Promise<number>;
+  withdraw(error: BriefingError, away?: BriefingError): Promise<number>;
   /**
    * Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers
    * and for a later run; but if no worker of this version was seen at all while it waited, its jobs still waiting are
@@ -147,13 +149,17 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   // A connection that drops is retried by ioredis; the loss is said once, and so is the way back.
   let lost = '';
   let closed = false;
+  /** Set below, once there are briefings to tell (withdraw): called as the connection fails. */
+  let cutOffIfAway: () => void = () => {};
   const onError = (error: Error) => {
+    cutOffIfAway();
     if (closed || error.message === lost) return;
     lost = error.message;
     say(`queue connection: ${redact(error.message, settings.target)} (retrying; the briefings wait)`);
   };
   queue.on('error', onError);
   client.on('error', onError);
+  client.on('close', () => cutOffIfAway());
   client.on('ready', () => {
     if (lost === '' || closed) return;
     lost = '';
@@ -178,6 +184,10 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   const addTurns: Array<() => void> = [];
   /** Set by withdraw(): no job is added after it (those waiting their turn to be added are told it). */
   let withdrawn: BriefingError | undefined;
+  /** What withdraw() tells the briefings still awaited when Redis is, or goes, out of reach; and that it has told them. */
+  let withdrawnAway: BriefingError | undefined;
+  let cutOff: () => void = () => {};
+  const whenCutOff = new Promise<void>((resolve) => (cutOff = resolve));
   const add = async (jobId: string, request: BriefingRequest) => {
     if (adding >= ADDING_AT_ONCE) await new Promise<void>((turn) => addTurns.push(turn));
     if (withdrawn !== undefined) throw withdrawn;
@@ -207,6 +217,13 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
       if ('collected' in outcome) resolve(outcome.collected);
       else reject(outcome.error);
     }
+  };
+
+  // Withdrawn, and Redis out of reach: every briefing still awaited is told so, now (withdraw).
+  cutOffIfAway = () => {
+    if (withdrawnAway === undefined || closed || client.status === 'ready') return;
+    for (const jobId of [...waiting.keys()]) settle(jobId, { error: withdrawnAway });
+    cutOff();
   };
 
   /** Queues the job again, from scratch: its result expired, or a failure from before this run is tried once more. */
@@ -337,10 +354,12 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
       shared.add(key);
       return hash;
     },
-    async withdraw(error) {
+    async withdraw(error, away = error) {
       withdrawn = error;
+      withdrawnAway = away;
+      cutOffIfAway();
       let taken = 0;
-      await Promise.allSettled([...waiting.entries()].filter(([, w]) => !w.finished).map(async ([jobId]) => {
+      const taking = Promise.allSettled([...waiting.entries()].filter(([, w]) => !w.finished).map(async ([jobId]) => {
         const job = await queue.getJob(jobId);
         // Not added yet: add() refuses it. Taken by a worker, or done: left to finish, and collected.
         if (job === undefined || !['waiting', 'prioritized', 'delayed'].includes(await job.getState())) return;
@@ -348,6 +367,7 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
         taken++;
         settle(jobId, { error });
       }));
+      await Promise.race([taking, whenCutOff]); // Redis gone meanwhile: its commands wait for it, the briefings do not
       for (const turn of addTurns.splice(0)) turn();
       return taken;
     },

@@ -63,6 +63,28 @@ describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
     expect(out.filter((l) => /^\d+ briefings? written/.test(l))).toEqual([`0 briefings written, 2 failed: co01.yaml (${wait}), co03.yaml (${wait})`]);
   }, 40_000);
 
+  it('ends past --max-wait though Redis went away: its briefings fail, saying so, rather than waiting for Redis for ever', async () => {
+    // Taking the briefings back out of the queue needs Redis: with Redis gone at the deadline, a cron build waited until it returned.
+    const redis = await startRedis();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'co07.yaml'), readFileSync(NORDWIND, 'utf8'));
+    const out: string[] = [];
+    const err: string[] = [];
+    let stopped: Promise<void> | undefined;
+    const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    // No worker: the build says so (after 3 s), and Redis stops then, before the deadline (6 s from the briefing queued).
+    const said = (l: string) => {
+      err.push(l);
+      if (/no worker is connected/.test(l)) stopped ??= redis.stop();
+    };
+    const building = main(['build', join(dir, 'co07.yaml'), '--out', join(dir, 'out'), '--redis', redis.url, '--queue', 'max-wait-outage', '--max-wait', '0.1'], { out: (l) => out.push(l), err: said, env: {}, cwd: dir, printer });
+    const code = await Promise.race([building, new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 30 s'), 30_000).unref())]);
+    expect(stopped, err.join('\n')).toBeDefined();
+    expect(code, err.join('\n')).toBe(EXIT.queue);
+    expect(err).toContainEqual(expect.stringMatching(/^error: \S*co07\.yaml: Redis at redis:\/\/127\.0\.0\.1:\d+ was out of reach at --max-wait 0\.1 minutes: the briefing could not be taken back out of the queue, nor collected if a worker printed it; run the same command again once Redis is back: it collects what the workers printed and queues again what is gone$/));
+    expect(out.at(-1)).toBe('0 briefings written, 1 failed: co07.yaml (Redis out of reach at --max-wait)');
+  }, 60_000);
+
   it('names in the closing line the canvases with warnings, as a local build does', async () => {
     // 150 canvases through the queue: one with an undeclared finding was said far up, and the closing line was silent of it.
     const { url } = await startRedis();
