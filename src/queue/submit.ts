@@ -168,10 +168,30 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   // Events are read from the last one there now ('0-0': none yet). QueueEvents would start from whatever is last when
   // its first read reaches Redis, which may be after this run's first jobs were added and taken: their "active" was
   // missed, and a briefing a worker printed for this run was reported as collected from an earlier one, untimed.
-  const last = await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1).then(([entry]) => entry?.[0] ?? '0-0', () => '$');
-  const events = new QueueEvents(lane, { connection, prefix: QUEUE_PREFIX, lastEventId: last });
-  events.on('error', onError);
-  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  let opened: QueueEvents | undefined;
+  const reached = async (): Promise<QueueEvents> => {
+    const last = await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1).then(([entry]) => entry?.[0] ?? '0-0', () => '$');
+    if (closed) throw new Error('given up'); // (the bound's error is the one said)
+    const reader = (opened = new QueueEvents(lane, { connection, prefix: QUEUE_PREFIX, lastEventId: last }));
+    reader.on('error', onError);
+    await Promise.all([queue.waitUntilReady(), reader.waitUntilReady()]);
+    return reader;
+  };
+  // --max-wait bounds the wait for Redis here too (a build run by cron must end): Redis lost since the build reached it
+  // (while it planned) and not back within the bound fails the build, exit 9, rather than holding it until Redis returns.
+  let giveUp: NodeJS.Timeout | undefined;
+  const bound = settings.maxWaitMs === undefined ? undefined : new Promise<never>((_, reject) => {
+    giveUp = setTimeout(() => {
+      closed = true;
+      client.disconnect();
+      void queue.close().catch(() => {}); // still starting: closed at once (nothing of its start is in flight with Redis away)
+      void opened?.close().catch(() => {});
+      const minutes = settings.maxWaitMs! / 60_000;
+      reject(new BriefingError(`Redis at ${settings.target.shown} was out of reach for --max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} as the build went to queue its briefings: nothing was queued; run the same command again once Redis is back`, EXIT.queue, { kind: 'Redis out of reach at --max-wait' }));
+    }, settings.maxWaitMs);
+  });
+  bound?.catch(() => {});
+  const events = await (bound === undefined ? reached() : Promise.race([reached(), bound])).finally(() => clearTimeout(giveUp));
   /** The queue under its plain name, where workers of a release before version lanes look (otherVersions). */
   let plain: Queue | undefined;
   const waiting = new Map<string, Waiter>();

@@ -85,6 +85,31 @@ describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
     expect(out.at(-1)).toBe('0 briefings written, 1 failed: co07.yaml (Redis out of reach at --max-wait)');
   }, 60_000);
 
+  it('ends past --max-wait though Redis went away while it planned, before anything was queued, saying nothing was', async () => {
+    // Lost after the build reached it and before its first briefing was queued, Redis held the build until it returned.
+    const redis = await startRedis();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'co08.yaml'), readFileSync(NORDWIND, 'utf8'));
+    const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    // The browser is looked for as planning begins: Redis stops there, after the build has reached it.
+    const executable = printer.executable.bind(printer);
+    let stopped = false;
+    printer.executable = async () => {
+      if (!stopped) {
+        stopped = true;
+        await redis.stop();
+      }
+      return executable();
+    };
+    const out: string[] = [];
+    const err: string[] = [];
+    const building = main(['build', join(dir, 'co08.yaml'), '--out', join(dir, 'out'), '--redis', redis.url, '--queue', 'max-wait-planning', '--max-wait', '0.05'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
+    const code = await Promise.race([building, new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 30 s'), 30_000).unref())]);
+    expect(stopped).toBe(true);
+    expect(code, err.join('\n')).toBe(EXIT.queue);
+    expect(err.at(-1)).toMatch(/^error: Redis at redis:\/\/127\.0\.0\.1:\d+ was out of reach for --max-wait 0\.05 minutes as the build went to queue its briefings: nothing was queued; run the same command again once Redis is back$/);
+  }, 60_000);
+
   it('names in the closing line the canvases with warnings, as a local build does', async () => {
     // 150 canvases through the queue: one with an undeclared finding was said far up, and the closing line was silent of it.
     const { url } = await startRedis();
