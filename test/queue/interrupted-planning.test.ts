@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, whenPlanning } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 import { tempDir } from '../support/temp.ts';
@@ -19,15 +19,12 @@ describe.skipIf(!HAVE_REDIS)('a queued build stopped before it queued anything',
     const file = join(dir, 'a.yaml');
     writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
     const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
-    // The browser is looked for as planning begins: Ctrl-C there, before any briefing is queued.
-    const executable = printer.executable.bind(printer);
-    printer.executable = async () => {
-      process.emit('SIGINT', 'SIGINT');
-      return executable();
-    };
+    // Ctrl-C as planning begins, before any briefing is queued.
+    const planning = whenPlanning(printer, () => process.emit('SIGINT', 'SIGINT'));
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', url, '--queue', 'planning'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
+    expect(planning.acted()).toBe(true);
     expect(code, err.join('\n')).toBe(130);
     expect(err.at(-1)).toBe('interrupted (SIGINT): 0 briefings written; the others keep their previous PDFs');
   });

@@ -13,7 +13,7 @@ import { EXIT } from '../../src/errors.ts';
 import { toolHash } from '../../src/plan/inputs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { startWorker, type Made } from '../../src/queue/work.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, whenPlanning } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 import { tempDir } from '../support/temp.ts';
@@ -31,19 +31,12 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
     });
     const make = async (): Promise<Made> => ({ kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] });
     const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
-    let stopped = false;
+    let planning: { acted(): boolean } | undefined;
     let restarted: Promise<void> | undefined;
     try {
       const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
-      // The browser is looked for as planning begins: Redis stops there, after the build has reached it, before anything is queued.
-      const executable = printer.executable.bind(printer);
-      printer.executable = async () => {
-        if (!stopped) {
-          stopped = true;
-          await redis.stop();
-        }
-        return executable();
-      };
+      // Redis stops as planning begins, after the build has reached it, before anything is queued.
+      planning = whenPlanning(printer, () => redis.stop());
       const out: string[] = [];
       const err: string[] = [];
       const code = await main(['build', ...files, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], {
@@ -58,7 +51,7 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
         printer,
       });
       await restarted;
-      expect(stopped).toBe(true);
+      expect(planning.acted()).toBe(true);
       expect(code, err.join('\n')).toBe(EXIT.ok);
       expect(err.filter((l) => /retrying; the briefings wait/.test(l)), err.join('\n')).toEqual([expect.stringMatching(/^warning: queue connection: .*ECONNREFUSED.* \(retrying; the briefings wait\)$/)]);
       expect(err.filter((l) => /connected again/.test(l))).toEqual(['warning: queue connection: connected again']);
@@ -66,7 +59,7 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
       for (const name of ['a', 'b', 'c']) expect(readFileSync(join(dir, 'out', `${name}.pdf`), 'latin1')).toMatch(/^%PDF-/);
     } finally {
       // Back for the worker's sake, whatever the build did.
-      await (stopped ? restarted ?? redis.start() : undefined);
+      await (planning?.acted() ? restarted ?? redis.start() : undefined);
       await worker.abandon(); // it holds no briefing by now; a gentle close() of a worker whose Redis restarted idle may wait on BullMQ
     }
   }, 60_000);

@@ -13,7 +13,7 @@ import { laneOf, QUEUE_PREFIX } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { openSubmitter, triesKind } from '../../src/queue/submit.ts';
 import { toolHash } from '../../src/plan/inputs.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, whenPlanning } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 import { tempDir } from '../support/temp.ts';
@@ -91,21 +91,13 @@ describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'co08.yaml'), readFileSync(NORDWIND, 'utf8'));
     const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
-    // The browser is looked for as planning begins: Redis stops there, after the build has reached it.
-    const executable = printer.executable.bind(printer);
-    let stopped = false;
-    printer.executable = async () => {
-      if (!stopped) {
-        stopped = true;
-        await redis.stop();
-      }
-      return executable();
-    };
+    // Redis stops as planning begins, after the build has reached it.
+    const planning = whenPlanning(printer, () => redis.stop());
     const out: string[] = [];
     const err: string[] = [];
     const building = main(['build', join(dir, 'co08.yaml'), '--out', join(dir, 'out'), '--redis', redis.url, '--queue', 'max-wait-planning', '--max-wait', '0.05'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
     const code = await Promise.race([building, new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 30 s'), 30_000).unref())]);
-    expect(stopped).toBe(true);
+    expect(planning.acted()).toBe(true);
     expect(code, err.join('\n')).toBe(EXIT.queue);
     expect(err.at(-1)).toMatch(/^error: Redis at redis:\/\/127\.0\.0\.1:\d+ was out of reach for --max-wait 0\.05 minutes as the build went to queue its briefings: nothing was queued; run the same command again once Redis is back$/);
   }, 60_000);

@@ -74,3 +74,20 @@ export function breaksAtFourthRow(anchor: string, contents = false): number {
   const row = (contents ? /-r(\d+)$/ : /^tbl-\d+-r(\d+)$/).exec(anchor);
   return row !== null && Number(row[1]) >= 3 ? 3 : 2;
 }
+
+/**
+ * Has `printer` run `act` once, as a build begins planning: a build looks for the browser then, after a queued build has
+ * reached its Redis and before it queues anything. `acted()` says whether it has.
+ */
+export function whenPlanning(printer: Printer, act: () => unknown): { acted(): boolean } {
+  const executable = printer.executable.bind(printer);
+  let acted = false;
+  printer.executable = async () => {
+    if (!acted) {
+      acted = true;
+      await act();
+    }
+    return executable();
+  };
+  return { acted: () => acted };
+}
