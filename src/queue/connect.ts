@@ -99,7 +99,14 @@ export async function redisNow(client: Redis): Promise<number> {
  * rejection goes unhandled, which ends the process. With Redis away nothing is in flight, and `ms` bounds the wait.
  */
 export async function started(queue: { waitUntilReady(): Promise<unknown> }, ms: number): Promise<void> {
+  await atMost(queue.waitUntilReady().catch(() => {}), ms);
+}
+
+/**
+ * Waits for `work`, `ms` at most. The timer keeps the process alive meanwhile: unref'd, with Redis gone nothing else did,
+ * and a build stopped by Ctrl-C ended in the middle of closing, exit 13 and without its closing line.
+ */
+export async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const ready = queue.waitUntilReady().then(() => {}, () => {});
-  await Promise.race([ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

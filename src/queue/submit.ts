@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
-import { probedOptions, redact, redisNow, started } from './connect.ts';
+import { atMost, probedOptions, redact, redisNow, started } from './connect.ts';
 import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 import { briefingOf } from '../words.ts';
@@ -110,15 +110,6 @@ interface Looking {
   tail: Promise<void>;
   next?: Promise<void>;
   fresh: boolean;
-}
-
-/**
- * Waits for `work`, `ms` at most. The timer keeps the process alive meanwhile: unref'd, with Redis gone nothing else did,
- * and a build stopped by Ctrl-C ended in the middle of closing, exit 13 and without its closing line.
- */
-async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 /** How otherVersions names workers of a release before version lanes, which say nothing of their version. */
