@@ -195,8 +195,9 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   const addTurns: Array<() => void> = [];
   /** Set by withdraw(): no job is added after it (those waiting their turn to be added are told it). */
   let withdrawn: BriefingError | undefined;
-  /** What withdraw() tells the briefings still awaited when Redis is, or goes, out of reach; and that it has told them. */
+  /** What withdraw() tells the briefings still awaited when Redis is, or goes, out of reach. */
   let withdrawnAway: BriefingError | undefined;
+  /** Resolves whenCutOff: cutOffIfAway() has told them. */
   let cutOff: () => void = () => {};
   const whenCutOff = new Promise<void>((resolve) => (cutOff = resolve));
   const add = async (jobId: string, request: BriefingRequest) => {
