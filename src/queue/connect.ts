@@ -103,6 +103,20 @@ export async function started(queue: { waitUntilReady(): Promise<unknown> }, ms:
 }
 
 /**
+ * Closes a BullMQ queue made moments ago: once started (started()), and with its start's late failure kept from ending
+ * the process. Closed while Redis was away, its start fails later ("connect ECONNREFUSED"), and BullMQ (5.81) emits that
+ * on the queue's connection, whose listeners the close removed: an 'error' event with none throws, and a worker stopped
+ * at once with Redis down ended with that stack trace, exit 1. A listener is put back on it once closed. Waits `ms` at most.
+ */
+export async function closeStarted(queue: { waitUntilReady(): Promise<unknown>; close(): Promise<void> }, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  await started(queue, ms);
+  const closing = queue.close().catch(() => {});
+  void closing.then(() => (queue as unknown as { connection?: { on(event: 'error', listener: () => void): unknown } }).connection?.on('error', () => {}));
+  await atMost(closing, Math.max(0, until - Date.now())); // BullMQ waits for a connection to close it, which with Redis gone never comes
+}
+
+/**
  * Waits for `work`, `ms` at most. The timer keeps the process alive meanwhile: unref'd, with Redis gone nothing else did,
  * and a build stopped by Ctrl-C ended in the middle of closing, exit 13 and without its closing line.
  */

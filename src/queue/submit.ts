@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
-import { atMost, probedOptions, redact, redisNow, started } from './connect.ts';
+import { atMost, closeStarted, probedOptions, redact, redisNow } from './connect.ts';
 import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 import { briefingOf } from '../words.ts';
@@ -447,8 +447,8 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
           await atMost(taking, CLOSE_MS);
         }
         // Redis gone, a polite close would wait for it: after a moment the connections are dropped. The queue under its
-        // plain name may have been opened moments ago, by a question still under way (started).
-        const polite = Promise.allSettled([events.close(), queue.close(), client.quit(), ...(plain ? [started(plain, CLOSE_MS).then(() => plain!.close())] : [])]);
+        // plain name may have been opened moments ago, by a question still under way (closeStarted).
+        const polite = Promise.allSettled([events.close(), queue.close(), client.quit(), ...(plain ? [closeStarted(plain, CLOSE_MS)] : [])]);
         if (!away) await atMost(polite, CLOSE_MS);
         client.disconnect();
         // BullMQ's disconnect waits for the connections' end, which with Redis gone never comes.

@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
 import { RecentMap } from '../recent-map.ts';
 import { sizeText } from '../words.ts';
-import { probedOptions, redisNow, started } from './connect.ts';
+import { closeStarted, probedOptions, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
@@ -237,15 +237,13 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       const closing = worker.close(true).catch(() => {});
       if (!closingGently) await Promise.race([closing, soon()]);
       // Back to the queue now, for another worker (else only once their locks expire), through a connection of
-      // its own (the worker's are closed), opened only for jobs in hand; with Redis gone, not for long.
-      const queue = held.length === 0 ? undefined : new Queue(lane, { connection, prefix: QUEUE_PREFIX });
+      // its own (the worker's are closed), opened only for jobs in hand and with Redis there (else their locks lapse).
+      const queue = held.length === 0 || client.status !== 'ready' ? undefined : new Queue(lane, { connection, prefix: QUEUE_PREFIX });
       queue?.on('error', () => {});
       const handBack = Promise.allSettled(held.map(async ({ job, token }) => (await Job.fromId(queue!, job.id!))?.moveToWait(token)));
       await Promise.race([Promise.all([handBack, absent()]), soon()]);
       client.disconnect();
-      if (queue === undefined) return;
-      await started(queue, Math.max(0, deadline - Date.now()));
-      await Promise.race([queue.close().catch(() => {}), soon()]); // BullMQ waits for a connection to close it, which with Redis gone never comes
+      if (queue !== undefined) await closeStarted(queue, Math.max(0, deadline - Date.now()));
     },
   };
 }
