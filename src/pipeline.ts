@@ -1192,6 +1192,8 @@ export interface RunningWorker {
   close(): Promise<void>;
   /** Stops at once: the jobs in hand are handed back to the queue (or, with Redis gone, return when their locks expire), the browser is closed. */
   abandon(): Promise<void>;
+  /** How many briefings it holds now (taken, not yet handed back). */
+  inHand(): number;
 }
 
 /**
@@ -1277,6 +1279,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
     return {
       browser,
       version: worker.version,
+      inHand: () => worker.inHand(),
       async close() {
         await worker.close();
         await cleanUp();

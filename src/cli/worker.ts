@@ -73,6 +73,14 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
     );
     io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}; takes the briefings of canvas-briefing version ${running.version}`);
     await stopped;
+    // Holding none, there is nothing to finish: stopped at once, without waiting on Redis (a gentle close waits for it,
+    // and an idle worker whose Redis was down did not stop on SIGTERM, saying it was finishing the briefings in hand).
+    if (stopping !== undefined && running.inHand() === 0) {
+      io.out(`stopping (${stopping}): no briefing in hand`);
+      await running.abandon();
+      io.out('worker stopped');
+      return incompatible ?? EXIT.ok;
+    }
     if (stopping !== undefined) io.out(`stopping (${stopping}): finishing the briefings in hand; ${STOP_SIGNALS.join('/')} again stops at once`);
     const gentle = running.close().then(() => 'done' as const);
     if ((await Promise.race([gentle, rough])) === 'forced') {

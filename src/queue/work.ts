@@ -60,6 +60,8 @@ export interface QueueWorker {
   close(): Promise<void>;
   /** Disconnects at once: the jobs in hand go back to the queue when their locks expire. */
   abandon(): Promise<void>;
+  /** How many jobs it holds now. */
+  inHand(): number;
 }
 
 /**
@@ -219,6 +221,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   void worker.run().catch((error: unknown) => report({ kind: 'connection', message: inWords(error instanceof Error ? error.message : String(error)) }));
   return {
     version: toolLabel(settings.tool),
+    inHand: () => inHand.size,
     close: async () => {
       closingGently = true;
       await worker.close();

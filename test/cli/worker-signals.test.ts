@@ -10,8 +10,8 @@ import type { RunningWorker, QueueWorkerOptions, WorkerEvent } from '../../src/p
 import { worker, type WorkerFlags } from '../../src/cli/worker.ts';
 import { until } from '../support/processes.ts';
 
-/** A stand-in queue worker whose close() finishes only when `finish()` is called; what it was asked is recorded. */
-function standIn() {
+/** A stand-in queue worker holding `held` briefings, whose close() finishes only when `finish()` is called; what it was asked is recorded. */
+function standIn(held = 1) {
   const asked = { close: 0, abandon: 0 };
   let finish: () => void = () => {};
   const closed = new Promise<void>((resolve) => (finish = resolve));
@@ -29,6 +29,7 @@ function standIn() {
     abandon: async () => {
       asked.abandon++;
     },
+    inHand: () => held,
   };
   let hold: Promise<void> = Promise.resolve();
   const spy = vi.spyOn(pipeline, 'runQueueWorker').mockImplementation(async (o, r) => {
@@ -79,6 +80,18 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
     expect(w.out.slice(1)).toEqual(['stopping (SIGHUP): finishing the briefings in hand; SIGINT/SIGTERM/SIGHUP again stops at once', 'worker stopped']);
     expect(w.err).toEqual([]);
     expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listenerCount(s))).toEqual(before);
+  });
+
+  it('stops at once on the first signal, exit 0, holding no briefing: nothing to finish, and a gentle close would wait on Redis', async () => {
+    // An idle worker whose Redis was down did not stop on SIGTERM, saying it was finishing the briefings in hand.
+    const fake = standIn(0);
+    const w = run();
+    expect(await w.ready()).toBe(true);
+    signal('SIGTERM');
+    expect(await w.code).toBe(0);
+    expect(fake.asked).toEqual({ close: 0, abandon: 1 });
+    expect(w.out.slice(1)).toEqual(['stopping (SIGTERM): no briefing in hand', 'worker stopped']);
+    expect(w.err).toEqual([]);
   });
 
   it('stops at once on a second signal while the briefings in hand finish, handing them back, with 128 + that signal\'s number', async () => {
