@@ -960,6 +960,9 @@ function distinctCanvases(files: string[], options: Pick<BuildOptions, 'since'>)
   return once;
 }
 
+/** BriefingError.kind of the briefings a queued build could neither take back nor collect at --max-wait, Redis out of reach: said once, the rest not built. */
+const REDIS_LOST_AT_MAX_WAIT = 'Redis out of reach at --max-wait';
+
 /** A briefing made, by this process or a worker: its PDF and what the manifest records of it. */
 interface MadeBriefing {
   pdf: Uint8Array;
@@ -1057,7 +1060,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       // Redis away then (or lost while the briefings in hand are awaited): nothing can be taken out or collected, and the bound holds.
       `Redis at ${queue.target.shown} was out of reach at ${wait}: the briefing could not be taken back out of the queue, nor collected if a worker printed it; run the same command again once Redis is back: it collects what the workers printed and queues again what is gone`,
       EXIT.queue,
-      { kind: 'Redis out of reach at --max-wait' },
+      { kind: REDIS_LOST_AT_MAX_WAIT },
     )).catch(() => {}), queue.maxWaitMs);
     deadline.unref();
   };
@@ -1546,12 +1549,16 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
    * briefing printing as the folder fills finds no browser, gone mid-build, or the reverse.)
    */
   let stoppedFirst: 'browser' | 'output' | undefined;
-  /** Not built for want of a browser, or (`output`) as the output folder took no more files. */
-  const notBuilt = ({ file, model: { name, setKey }, sets }: Job, why: 'browser' | 'output' = stoppedFirst ?? 'output'): FailedBriefing => ({
+  /** A queue's Redis was out of reach at --max-wait: said by the first briefing it failed, the others are not built. */
+  let redisLost = false;
+  /** Not built for want of a browser, (`output`) as the output folder took no more files, or (`queue`) as Redis was out of reach at --max-wait. */
+  const notBuilt = ({ file, model: { name, setKey }, sets }: Job, why: 'browser' | 'output' | 'queue' = stoppedFirst ?? 'output'): FailedBriefing => ({
     kind: 'failed', canvas: file, name, set: setKey, ms: 0, notBuilt: true,
     error: why === 'browser'
       ? new BriefingError(`${briefingOf(file, setKey, sets)}: not built: no browser to print with (see the error above)`, EXIT.browserNotFound)
-      : new BriefingError(`${briefingOf(file, setKey, sets)}: not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
+      : why === 'queue'
+        ? new BriefingError(`${briefingOf(file, setKey, sets)}: not built: Redis was out of reach at --max-wait (see the error above)`, EXIT.queue, { kind: REDIS_LOST_AT_MAX_WAIT })
+        : new BriefingError(`${briefingOf(file, setKey, sets)}: not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
   });
   let maker: Maker;
   /** What a briefing given up as the output folder filled is told (Maker.stop): its outcome is notBuilt's. */
@@ -1612,6 +1619,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (noBrowser) return notBuilt(job, 'browser');
         noBrowser = true;
         stoppedFirst ??= 'browser';
+      }
+      // So too a queue's Redis out of reach at --max-wait: every briefing awaited fails of it at once (one error, not 48 alike).
+      if (failure.kind === REDIS_LOST_AT_MAX_WAIT) {
+        if (redisLost) return notBuilt(job, 'queue');
+        redisLost = true;
       }
       // An output folder that takes no more files (full, read-only) takes none of the briefings after this one either:
       // no other is begun, and this failure says so, once. Those printing meanwhile finish, and are written if the

@@ -116,7 +116,8 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     return strict ? EXIT.invalidData : EXIT.ok;
   }
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
-  // Those not built once the output folder took no more files are counted, not named: one error said why.
+  // Those not built once the output folder took no more files (or with no browser, or Redis lost at --max-wait) are
+  // counted, not named: one error said why.
   // The output folder's own files (its manifest not saved, its lock not removed) are no briefings: said apart, after
   // the briefings' names, so that the counts add up to the briefings of the build (they still make it exit 7).
   const briefingFailures = failed.filter((o) => o.folderFile === undefined);
@@ -126,7 +127,7 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
   // version's), and the last line is what a log, a CI summary or `tail -1` shows.
   const which = names.length === 0 ? '' : `: ${firstFive(names)}`;
-  const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const]
+  const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const, [notBuilt(EXIT.queue), 'Redis out of reach at --max-wait'] as const]
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
   const folder = folderFiles(failed, io);
   const files = folder.length === 0 ? '' : `; ${folder.join(', ')}`;
