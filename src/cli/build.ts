@@ -70,7 +70,9 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
       : buildBriefingsQueued(files, options, queue, printer, event, abort.signal);
     const outcomes = await building.finally(reporter.done);
     if (stoppedBy) {
-      const queued = queue === undefined || !queuedAny || unqueued ? '' : '; what was queued stays in the queue: run the same command again to collect it';
+      // Under --force the same command would print them all again (it takes nothing from the queue): without it, it collects them.
+      const again = options.force ? 'run it again without --force' : 'run the same command again';
+      const queued = queue === undefined || !queuedAny || unqueued ? '' : `; what was queued stays in the queue: ${again} to collect it`;
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs${queued}`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
