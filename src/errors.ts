@@ -23,6 +23,9 @@ export class BriefingError extends Error {
   }
 }
 
+/** BriefingError.kind of what a queued build could not do for Redis out of reach at --max-wait (the closing line names it). */
+export const REDIS_LOST_AT_MAX_WAIT = 'Redis out of reach at --max-wait';
+
 /** Runs of text without a space longer than this are cut in messages: ids, units, keys, URLs and file paths are all shorter. */
 const LONGEST_RUN = 1000;
 /** Lines of a message longer than this are cut (25 problems of a few hundred characters each stay whole). */

@@ -9,9 +9,9 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { hostname } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { BriefingError, EXIT, type ExitCode } from './errors.ts';
+import { BriefingError, EXIT, REDIS_LOST_AT_MAX_WAIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
-import { briefingOf, sizeText } from './words.ts';
+import { briefingOf, maxWaitText, sizeText } from './words.ts';
 import { closest, didYouMean, nearest } from './did-you-mean.ts';
 import { defaultJobs, languagePageSize, pageSizeOf, type BuildOptions, type PageSize } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
@@ -960,9 +960,6 @@ function distinctCanvases(files: string[], options: Pick<BuildOptions, 'since'>)
   return once;
 }
 
-/** BriefingError.kind of the briefings a queued build could neither take back nor collect at --max-wait, Redis out of reach: said once, the rest not built. */
-const REDIS_LOST_AT_MAX_WAIT = 'Redis out of reach at --max-wait';
-
 /** A briefing made, by this process or a worker: its PDF and what the manifest records of it. */
 interface MadeBriefing {
   pdf: Uint8Array;
@@ -1050,8 +1047,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   let deadline: NodeJS.Timeout | undefined;
   const startDeadline = () => {
     if (deadline !== undefined || queue.maxWaitMs === undefined) return;
-    const minutes = queue.maxWaitMs / 60_000;
-    const wait = `--max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+    const wait = maxWaitText(queue.maxWaitMs);
     deadline = setTimeout(() => void submitter.withdraw(new BriefingError(
       `no worker took it within ${wait} (queue "${queue.queue}" on ${queue.target.shown}): taken back out of the queue; start a worker (briefing worker --redis URL), or give --max-wait longer, and build again`,
       EXIT.render,

@@ -21,6 +21,12 @@ export function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+/** A --max-wait of `ms` as messages write it: "--max-wait 0.5 minutes", "--max-wait 1 minute". */
+export function maxWaitText(ms: number): string {
+  const minutes = ms / 60_000;
+  return `--max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

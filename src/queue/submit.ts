@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { BriefingError, EXIT } from '../errors.ts';
+import { BriefingError, EXIT, REDIS_LOST_AT_MAX_WAIT } from '../errors.ts';
 import { atMost, closeStarted, probedOptions, redact, redisNow } from './connect.ts';
 import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
-import { briefingOf } from '../words.ts';
+import { briefingOf, maxWaitText } from '../words.ts';
 
 /** Where the queue is and how long results stay there. */
 export interface QueueSettings {
@@ -177,8 +177,7 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
       client.disconnect();
       void queue.close().catch(() => {}); // still starting: closed at once (nothing of its start is in flight with Redis away)
       void opened?.close().catch(() => {});
-      const minutes = settings.maxWaitMs! / 60_000;
-      reject(new BriefingError(`Redis at ${settings.target.shown} was out of reach for --max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} as the build went to queue its briefings: nothing was queued; run the same command again once Redis is back`, EXIT.queue, { kind: 'Redis out of reach at --max-wait' }));
+      reject(new BriefingError(`Redis at ${settings.target.shown} was out of reach for ${maxWaitText(settings.maxWaitMs!)} as the build went to queue its briefings: nothing was queued; run the same command again once Redis is back`, EXIT.queue, { kind: REDIS_LOST_AT_MAX_WAIT }));
     }, settings.maxWaitMs);
   });
   bound?.catch(() => {});
