@@ -243,7 +243,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       // its own (the worker's are closed), opened only for jobs in hand and with Redis there (else their locks lapse).
       const queue = held.length === 0 || client.status !== 'ready' ? undefined : new Queue(lane, { connection, prefix: QUEUE_PREFIX });
       queue?.on('error', () => {});
-      const handBack = Promise.allSettled(held.map(async ({ job, token }) => (await Job.fromId(queue!, job.id!))?.moveToWait(token)));
+      const handBack = queue === undefined ? undefined : Promise.allSettled(held.map(async ({ job, token }) => (await Job.fromId(queue, job.id!))?.moveToWait(token)));
       await Promise.race([Promise.all([handBack, absent()]), soon()]);
       client.disconnect();
       if (queue !== undefined) await closeStarted(queue, Math.max(0, deadline - Date.now()));
