@@ -1,6 +1,6 @@
 /** `briefing build`: canvases -> PDFs, one line per briefing, stopping cleanly on SIGINT, SIGTERM and SIGHUP. */
 import { constants as osConstants } from 'node:os';
-import { EXIT, type ExitCode } from '../errors.ts';
+import { EXIT, REDIS_LOST_AT_MAX_WAIT, type ExitCode } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
 import type { BriefingOutcome, BuildEvent, ChangedCanvas, FailedBriefing, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
@@ -129,7 +129,7 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
   // version's), and the last line is what a log, a CI summary or `tail -1` shows.
   const which = names.length === 0 ? '' : `: ${firstFive(names)}`;
-  const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const, [notBuilt(EXIT.queue), 'Redis out of reach at --max-wait'] as const]
+  const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const, [notBuilt(EXIT.queue), REDIS_LOST_AT_MAX_WAIT] as const]
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
   const folder = folderFiles(failed, io);
   const files = folder.length === 0 ? '' : `; ${folder.join(', ')}`;
