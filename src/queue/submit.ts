@@ -175,8 +175,9 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
     giveUp = setTimeout(() => {
       closed = true;
       client.disconnect();
-      void queue.close().catch(() => {}); // still starting: closed at once (nothing of its start is in flight with Redis away)
-      void opened?.close().catch(() => {});
+      // Still starting, Redis away: closed at once, with the listener closeStarted() puts back for their start's late failure.
+      void closeStarted(queue, 0);
+      if (opened !== undefined) void closeStarted(opened, 0);
       reject(new BriefingError(`Redis at ${settings.target.shown} was out of reach for ${maxWaitText(settings.maxWaitMs!)} as the build went to queue its briefings: nothing was queued; run the same command again once Redis is back`, EXIT.queue, { kind: REDIS_LOST_AT_MAX_WAIT }));
     }, settings.maxWaitMs);
   });
