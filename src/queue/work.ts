@@ -218,13 +218,19 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     clearInterval(presenceTimer);
     await Promise.race([client.zrem(workersKey(settings.queue), presence).catch(() => {}), pause(HAND_BACK_MS)]);
   };
-  void worker.run().catch((error: unknown) => report({ kind: 'connection', message: inWords(error instanceof Error ? error.message : String(error)) }));
+  // Ends once the worker is closing and every job in hand is done with (finished, failed, or found gone from Redis).
+  const ran = worker.run().catch((error: unknown) => report({ kind: 'connection', message: inWords(error instanceof Error ? error.message : String(error)) }));
   return {
     version: toolLabel(settings.tool),
     inHand: () => inHand.size,
     close: async () => {
       closingGently = true;
-      await worker.close();
+      const closing = worker.close();
+      // Once the jobs in hand are done with, BullMQ (5.81) closes its connections, waiting for its blocking one to end;
+      // one still reconnecting since Redis restarted never ends (taskforcesh/bullmq#4656), and a worker stopped gently
+      // after Redis restarted under its print never stopped. That close gets HAND_BACK_MS, then its connection is cut.
+      const closed = await Promise.race([closing.then(() => true), ran.then(() => pause(HAND_BACK_MS)).then(() => false)]);
+      if (!closed) await Promise.race([worker.disconnect().catch(() => {}), pause(HAND_BACK_MS)]);
       await absent();
       await client.quit().catch(() => {});
     },

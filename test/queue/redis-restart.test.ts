@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { EXIT } from '../../src/errors.ts';
 import { toolHash } from '../../src/plan/inputs.ts';
+import { workersKey } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { startWorker, type Made } from '../../src/queue/work.ts';
 import { fakePrinter, whenPlanning } from '../support/fake-printer.ts';
@@ -103,6 +104,55 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
     } finally {
       finish();
       await (stopped ? redis.start() : undefined);
+      await worker.abandon();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its print', () => {
+  it('stops when stopped gently once the print is done, rather than waiting for ever on BullMQ\'s reconnecting connection', async () => {
+    // BullMQ (5.81) closes a worker by waiting for its blocking connection to end, which one still reconnecting never does
+    // (taskforcesh/bullmq#4656): `briefing worker` stopped by SIGTERM as it printed, after Redis restarted, never stopped.
+    const redis = await startRedis();
+    const queue = 'restart-under-print';
+    const dir = tempDir();
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    let finish: () => void = () => {};
+    let printing: () => void = () => {};
+    const restarted = new Promise<void>((resolve) => (printing = resolve));
+    const make = async (): Promise<Made> => {
+      await redis.stop();
+      await redis.start(); // empty: the job and its lock went with the old server
+      printing();
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+    };
+    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    const err: string[] = [];
+    const build = main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], { out: () => {}, err: (l) => err.push(l), env: {}, cwd: dir, printer });
+    try {
+      await restarted;
+      expect(worker.inHand()).toBe(1);
+      const closing = worker.close();
+      // Still printing: the gentle stop waits for it, then for nothing more (without the fix, close() never resolved).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      finish();
+      await closing;
+      expect(worker.inHand()).toBe(0);
+      // Its presence is taken back: no submitter counts it as a worker still there.
+      const { Redis } = await import('ioredis');
+      const admin = new Redis(redis.url);
+      try {
+        expect(await admin.zrange(workersKey(queue), 0, -1)).toEqual([]);
+      } finally {
+        admin.disconnect();
+      }
+    } finally {
+      finish();
+      setImmediate(() => process.emit('SIGINT', 'SIGINT')); // the build, waiting for a worker, is stopped
+      expect(await build, err.join('\n')).toBe(130);
       await worker.abandon();
     }
   }, 60_000);
