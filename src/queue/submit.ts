@@ -85,6 +85,11 @@ const SWEEP_MS = 5_000;
 const ADDING_AT_ONCE = 32;
 /** How long closing waits for Redis to take its leave before dropping the connections. */
 const CLOSE_MS = 2_000;
+/**
+ * How long after Redis comes back a build takes its workers for reconnecting rather than gone: BullMQ's connections try
+ * again at most 20 s apart (its retryStrategy), and a worker is counted once they are back.
+ */
+const WORKERS_BACK_MS = 25_000;
 
 interface Waiter {
   request: BriefingRequest;
@@ -140,18 +145,26 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   // A connection that drops is retried by ioredis; the loss is said once, and so is the way back.
   let lost = '';
   let closed = false;
+  /** Whether a briefing has been handed to the queue yet (before, while the build plans, none waits there). */
+  let queuedAny = false;
+  /** When the connection came back after a loss, said or not (the workers' come back on their own schedule: anyWorker). */
+  let backAt: number | undefined;
   /** Set below, once there are briefings to tell (withdraw): called as the connection fails. */
   let cutOffIfAway: () => void = () => {};
   const onError = (error: Error) => {
     cutOffIfAway();
     if (closed || error.message === lost) return;
     lost = error.message;
-    say(`queue connection: ${redact(error.message, settings.target)} (retrying; the briefings wait)`);
+    say(`queue connection: ${redact(error.message, settings.target)} (retrying; ${queuedAny ? 'the briefings wait' : 'the build waits for it: nothing is queued yet'})`);
   };
   queue.on('error', onError);
   client.on('error', onError);
   client.on('close', () => cutOffIfAway());
+  let readyBefore = false;
   client.on('ready', () => {
+    // Back, said or not: a Redis restarted at once is reached again on the first try, with no error to say.
+    if (readyBefore) backAt = Date.now();
+    readyBefore = true;
     if (lost === '' || closed) return;
     lost = '';
     say('queue connection: connected again');
@@ -351,6 +364,7 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
           return;
         }
         waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], ready: false, requeued: 0, again });
+        queuedAny = true;
         // Added (a no-op when a job of that id is there), then looked at: it may be done already.
         add(jobId, request)
           .then(() => lookAt(jobId, true))
@@ -387,6 +401,9 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
     // active until another worker's stalled-job check, but its lock lapses: with no worker left, that one counts for none.
     anyWorker: async () => {
       if ((await workersHere(queue)) > 0) return (sawWorker = true);
+      // Redis back moments ago: the workers' connections come back on their own schedule, BullMQ's up to 20 s apart after a
+      // long loss, and are not counted before; said then, "no worker is connected" was said of workers about to be back.
+      if (backAt !== undefined && Date.now() - backAt < WORKERS_BACK_MS) return true;
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
     },

@@ -16,6 +16,7 @@ import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { startWorker, type Made } from '../../src/queue/work.ts';
 import { fakePrinter, whenPlanning } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
+import { listenOnLoopback } from '../support/ports.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -45,7 +46,7 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
         err: (l) => {
           err.push(l);
           // Back as soon as the build has said it lost Redis.
-          if (/\(retrying; the briefings wait\)$/.test(l)) restarted ??= redis.start();
+          if (/\(retrying; .*\)$/.test(l)) restarted ??= redis.start();
         },
         env: {},
         cwd: dir,
@@ -54,7 +55,8 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
       await restarted;
       expect(planning.acted()).toBe(true);
       expect(code, err.join('\n')).toBe(EXIT.ok);
-      expect(err.filter((l) => /retrying; the briefings wait/.test(l)), err.join('\n')).toEqual([expect.stringMatching(/^warning: queue connection: .*ECONNREFUSED.* \(retrying; the briefings wait\)$/)]);
+      // Said as what waits: the build, for nothing is queued yet (not "the briefings wait", as though they were in the queue).
+      expect(err.filter((l) => /retrying/.test(l)), err.join('\n')).toEqual([expect.stringMatching(/^warning: queue connection: .*ECONNREFUSED.* \(retrying; the build waits for it: nothing is queued yet\)$/)]);
       expect(err.filter((l) => /connected again/.test(l))).toEqual(['warning: queue connection: connected again']);
       expect(out.at(-1)).toMatch(/^3 briefings written in \d+\.\d s$/);
       for (const name of ['a', 'b', 'c']) expect(readFileSync(join(dir, 'out', `${name}.pdf`), 'latin1')).toMatch(/^%PDF-/);
@@ -154,6 +156,69 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its pri
       setImmediate(() => process.emit('SIGINT', 'SIGINT')); // the build, waiting for a worker, is stopped
       expect(await build, err.join('\n')).toBe(130);
       await worker.abandon();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!HAVE_REDIS)('a queued build whose workers reconnect after Redis came back', () => {
+  it('does not say that no worker is connected while they are still reconnecting, and gets its briefing', async () => {
+    // The build's connection comes back within a second or two of Redis, the workers' BullMQ connections on their own
+    // schedule (up to 20 s apart after a long loss): asked in between, "no worker is connected" was said of a worker
+    // about to be back. Here the worker reaches Redis through a proxy that keeps it out for 4 s after Redis is back.
+    const redis = await startRedis();
+    const { createServer, connect } = await import('node:net');
+    let refusing = false;
+    const sockets = new Set<import('node:net').Socket>();
+    const proxy = createServer((socket) => {
+      if (refusing) return void socket.destroy();
+      const upstream = connect(redis.port, '127.0.0.1');
+      for (const [a, b] of [[socket, upstream], [upstream, socket]] as const) {
+        sockets.add(a);
+        a.pipe(b);
+        a.on('error', () => b.destroy());
+        a.on('close', () => {
+          sockets.delete(a);
+          b.destroy();
+        });
+      }
+    });
+    const proxyPort = await listenOnLoopback(proxy);
+    const queue = 'workers-reconnecting';
+    const dir = tempDir();
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    let restarts = 0;
+    const make = async (): Promise<Made> => {
+      if (restarts++ === 0) {
+        // Taken: Redis restarts empty (at once: the build is back on its first try, and says nothing), the worker kept out 4 s more.
+        refusing = true;
+        await redis.stop();
+        for (const socket of sockets) socket.destroy();
+        await redis.start();
+        setTimeout(() => (refusing = false), 4_000);
+      }
+      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+    };
+    const worker = await startWorker({ target: parseRedisUrl(`redis://127.0.0.1:${proxyPort}`, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    try {
+      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+      const err: string[] = [];
+      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], {
+        out: () => {},
+        err: (l) => err.push(l),
+        env: {},
+        cwd: dir,
+        printer,
+      });
+      expect(code, err.join('\n')).toBe(EXIT.ok);
+      expect(restarts).toBe(2); // made again, once the worker was back: what the restarted Redis lost is queued again
+      expect(err.join('\n')).not.toMatch(/no worker/);
+      expect(readFileSync(join(dir, 'out', 'a.pdf'), 'latin1')).toMatch(/^%PDF-/);
+    } finally {
+      refusing = false;
+      await worker.abandon();
+      proxy.close();
+      for (const socket of sockets) socket.destroy();
     }
   }, 60_000);
 });
