@@ -101,8 +101,10 @@ interface Waiter {
   settle: Array<{ resolve: (c: Collected) => void; reject: (e: unknown) => void }>;
   /** Added, and looked at once since: until then events and sweeps leave it alone (they would see an earlier run's job). */
   ready: boolean;
-  /** Times this run queued the job afresh (its result had expired, or it had failed before this run). */
+  /** Times this run queued the job afresh (its result had expired, or it had failed before this run), but for a Redis that restarted. */
   requeued: number;
+  /** How many times the connection had come back when the job was last queued (a job gone since, with Redis restarted, went with it). */
+  since: number;
   /** Print it anew even if a result is there (--force). */
   again: boolean;
   /** A worker has finished it (made or failed): what is left is collecting it, no worker needed. */
@@ -149,6 +151,9 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   let queuedAny = false;
   /** When the connection came back after a loss, said or not (the workers' come back on their own schedule: anyWorker). */
   let backAt: number | undefined;
+  /** How many times the connection has come back; and what to do then, set once there are briefings to look at. */
+  let reconnections = 0;
+  let lookAgain: () => void = () => {};
   /** Set below, once there are briefings to tell (withdraw): called as the connection fails. */
   let cutOffIfAway: () => void = () => {};
   const onError = (error: Error) => {
@@ -163,7 +168,11 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   let readyBefore = false;
   client.on('ready', () => {
     // Back, said or not: a Redis restarted at once is reached again on the first try, with no error to say.
-    if (readyBefore) backAt = Date.now();
+    if (readyBefore) {
+      backAt = Date.now();
+      reconnections++;
+      lookAgain();
+    }
     readyBefore = true;
     if (lost === '' || closed) return;
     lost = '';
@@ -253,7 +262,10 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
 
   /** Queues the job again, from scratch: its result expired, or a failure from before this run is tried once more. */
   const requeue = async (jobId: string, waiter: Waiter, job: Job | undefined) => {
-    waiter.requeued++;
+    // Gone with a Redis that restarted since it was queued: not counted as vanishing (a build that met three restarts
+    // failed every briefing as "keeps vanishing", though it had seen each).
+    if (job !== undefined || waiter.since === reconnections) waiter.requeued++;
+    waiter.since = reconnections;
     waiter.finished = false;
     if (waiter.requeued > 2) throw new BriefingError(`job ${jobId} keeps vanishing from the queue: is something else removing its jobs?`, EXIT.queue, { kind: 'kept vanishing from the queue' });
     await job?.remove().catch(() => {}); // a worker that holds it keeps its lock: then it is collected when done
@@ -344,6 +356,10 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   // the same queue at database 0 takes nothing queued at database 1, and counted, the build waited in silence for ever.
   const db = String(settings.target.options.db ?? 0);
   const workersHere = async (q: Queue): Promise<number> => (await q.getWorkers()).filter((w) => w.db === undefined || w.db === db).length;
+  // Back after a loss: each awaited briefing looked at now, not at the next sweep (what a restarted Redis lost is queued again at once).
+  lookAgain = () => {
+    for (const jobId of waiting.keys()) void lookAt(jobId);
+  };
   const shared = new Set<string>();
   const sweep = setInterval(() => {
     for (const jobId of waiting.keys()) void lookAt(jobId);
@@ -363,7 +379,7 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
           existing.settle.push({ resolve, reject });
           return;
         }
-        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], ready: false, requeued: 0, again });
+        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], ready: false, requeued: 0, since: reconnections, again });
         queuedAny = true;
         // Added (a no-op when a job of that id is there), then looked at: it may be done already.
         add(jobId, request)

@@ -222,3 +222,37 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose workers reconnect after Redis
     }
   }, 60_000);
 });
+
+describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts empty again and again', () => {
+  it('queues again what each restart lost, without taking it for jobs something else removes, and gets every briefing', async () => {
+    // Three restarts under the worker's print: each took the briefing's job with it. The build counted each as a job
+    // vanishing and, at the third, failed it "keeps vanishing from the queue: is something else removing its jobs?".
+    const redis = await startRedis();
+    const queue = 'restarts';
+    const dir = tempDir();
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    let prints = 0;
+    const make = async (): Promise<Made> => {
+      if (prints++ < 3) {
+        await redis.stop();
+        await redis.start(); // empty
+      }
+      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+    };
+    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    try {
+      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+      const err: string[] = [];
+      const out: string[] = [];
+      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
+      expect(code, err.join('\n')).toBe(EXIT.ok);
+      expect(prints).toBe(4);
+      expect(err.join('\n')).not.toMatch(/vanishing/);
+      expect(out, err.join('\n')).toContainEqual(expect.stringMatching(/^wrote out\/a\.pdf {2}9 pages/));
+      expect(readFileSync(join(dir, 'out', 'a.pdf'), 'latin1')).toMatch(/^%PDF-/);
+    } finally {
+      await worker.abandon();
+    }
+  }, 60_000);
+});
