@@ -127,12 +127,18 @@ const DUTCH_QUARTER = /(?<![\p{L}\p{N}])K([1-4])[ \t-]?(\d{4})(?![\p{L}\p{N}%\-�
 const DUTCH_QUARTER_WORDS = /(?<![\p{L}\p{N}])(?:([1-4])\s?(?:e|de|ste)|(eerste|tweede|derde|vierde))\s+kwartaal\s+(?:van\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
 /**
- * Italian and Dutch halves and years: "primo semestre 2025", "1° semestre del 2025", "eerste halfjaar 2025", "eerste helft
- * van 2025" (H1 2025); "esercizio 2025", "boekjaar 2025" (FY2025). Read in text only: a figure's own words are read as
- * periodText reads them ("H1 2025", "FY2025").
+ * Halves and years in the other languages read: Italian and Dutch "primo semestre 2025", "1° semestre del 2025", "eerste
+ * halfjaar 2025", "eerste helft van 2025"; German "im ersten Halbjahr 2025", "1. Halbjahr 2025", "des zweiten Halbjahres
+ * 2025"; French "premier semestre 2025", "2e semestre 2025", "1er semestre 2025", "second semestre 2025"; Spanish and
+ * Portuguese "primer semestre de 2025", "segundo semestre de 2025", "1º semestre de 2025", "primeiro semestre de 2025"
+ * (H1 2025, H2 2025); and as French, Spanish and Portuguese results abbreviate them, the S in capitals: "S1 2025", "1S25",
+ * "2S2025" (HALF_LETTERS). Years: "esercizio 2025", "boekjaar 2025" (FY2025). Read in text only: a figure's own words are
+ * read as periodText reads them ("H1 2025", "FY2025").
  */
-const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])\s?(?:°|º|e|ste)|(primo|secondo|eerste|tweede))\s+(?:semestre|halfjaar|helft)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
-const HALF_ORDINAL = [['primo', 'eerste'], ['secondo', 'tweede']];
+const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])(?:\.|\s?(?:°|º|ª|er|ème|e|ste))|(primo|secondo|eerste|tweede|premier|deuxième|second|primer|primeiro|segundo|erste[nmrs]?|zweite[nmrs]?))\s+(?:semestre|halfjaar|helft|Halbjahr(?:es|s)?)\s+(?:(?:del|van|de|do)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+const HALF_LETTERS = /(?<![\p{L}\p{N}])(?:S([12])[ \t-]?(\d{4})|([12])S(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])/gu;
+/** The ordinal words of HALF_WORDS that name the first half (the others name the second). */
+const FIRST_HALF = /^(?:primo|eerste|premier|primer|primeiro|erst)/i;
 const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 /**
  * A quarter named by its number alone, without a year, the commonest words left over when a quarter is rolled forward: "Q2",
@@ -781,7 +787,8 @@ function readNamedPeriods(sentence: string, yearless: boolean): NamedPeriod[] {
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());
-  add(HALF_WORDS, (m) => `h${m[1] ?? HALF_ORDINAL.findIndex((words) => words.includes(m[2]!.toLowerCase())) + 1}-${m[3]}`, covered);
+  add(HALF_WORDS, (m) => `h${m[1] ?? (FIRST_HALF.test(m[2]!) ? 1 : 2)}-${m[3]}`, covered);
+  add(HALF_LETTERS, (m) => `h${m[1] ?? m[3]}-${(m[2] ?? m[4])!.length === 2 ? `20${m[4]}` : m[2] ?? m[4]}`, covered);
   add(YEAR_WORDS, (m) => `fy${m[1]}`, covered);
   if (yearless) {
     add(YEARLESS_QUARTER, (m) => {

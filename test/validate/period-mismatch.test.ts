@@ -396,6 +396,34 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, Q3]), 'Nel T3 2025 i ricavi sono stati pari a [[revenue]], portando il primo semestre 2025 in crescita.')).toEqual([]);
   });
 
+  it('reads German, French, Spanish and Portuguese halves: "im zweiten Halbjahr 2024", "1. Halbjahr 2025", "second semestre 2024", "S2 2024", "segundo semestre de 2024", "2S24"', () => {
+    // Read as none before: an H1 2025 figure under last year's second half went unreported in these languages.
+    const half = `  rev: { label: Umsatz, value: 436.9, unit: EUR, scale: million, period: H1 2025, period_type: half_year, period_end: 2025-06-30, source: R }\n`;
+    for (const [other, own, sentence] of [
+      ['zweiten Halbjahr 2024', 'ersten Halbjahr 2025', 'Im {} lag der Umsatz bei [[rev]].'], ['2. Halbjahres 2024', '1. Halbjahres 2025', 'Der Umsatz des {} lag bei [[rev]].'],
+      ['zweites Halbjahr 2024', 'erstes Halbjahr 2025', 'Umsatz, {}: [[rev]].'],
+      ['second semestre 2024', 'premier semestre 2025', 'Au {}, le chiffre d\'affaires s\'élève à [[rev]].'], ['2e semestre 2024', '1er semestre 2025', 'Au {}, le chiffre d\'affaires s\'élève à [[rev]].'],
+      ['deuxième semestre 2024', '1er semestre 2025', 'Au {}, le chiffre d\'affaires s\'élève à [[rev]].'], ['S2 2024', 'S1 2025', 'Au {}, le chiffre d\'affaires s\'élève à [[rev]].'],
+      ['segundo semestre de 2024', 'primer semestre de 2025', 'En el {} los ingresos fueron [[rev]].'], ['2º semestre de 2024', '1º semestre de 2025', 'En el {} los ingresos fueron [[rev]].'],
+      ['segundo semestre de 2024', 'primeiro semestre de 2025', 'No {}, a receita foi de [[rev]].'], ['2S24', '1S25', 'No {}, a receita foi de [[rev]].'], ['2S2024', '1S2025', 'No {}, a receita foi de [[rev]].'],
+    ]) {
+      expect(mismatches(half, sentence!.replace('{}', other!)), other).toEqual([expect.stringContaining(`but its sentence speaks of "${other}"`)]);
+      expect(mismatches(half, sentence!.replace('{}', own!)), own).toEqual([]);
+    }
+    // The S and its number as written: not in small letters, not run into a word or a form's name ("S-1"), not a half without its year.
+    for (const text of ['Au s2 2024, le chiffre d\'affaires s\'élève à [[rev]].', 'Le formulaire S-1 2024 indique un chiffre d\'affaires de [[rev]].', 'La série XS2 2024 a rapporté [[rev]].',
+      'Im zweiten Halbjahr lag der Umsatz bei [[rev]].', 'Au second semestre, le chiffre d\'affaires s\'élève à [[rev]].']) {
+      expect(mismatches(half, text), text).toEqual([]);
+    }
+    // Hostile text around the new words, read in linear time.
+    for (const run of [`Im ${'zweiten '.repeat(20_000)}Halbjahr 2024 lag der Umsatz bei [[rev]].`, `Im 2.${' '.repeat(100_000)}Halbjahr 2024: [[rev]].`, `${'S2 '.repeat(30_000)}2024 [[rev]].`,
+      `Au ${'2S'.repeat(40_000)}24 [[rev]].`, `Au second${' '.repeat(100_000)}semestre de${' '.repeat(100_000)}2024 [[rev]].`]) {
+      expect(() => mismatches(half, run)).not.toThrow();
+    }
+    // Nor a half named beside a quarter's figure.
+    expect(mismatches(series([Q2, Q3]), 'Im dritten Quartal 2025 lag der Umsatz bei [[revenue]], nach einem schwachen ersten Halbjahr 2025.')).toEqual([]);
+  });
+
   it('takes a 52/53-week quarter for the calendar quarter it ends within two weeks of: 27 Sep 2025 is Q3 2025, 1 Jul 2023 Q2 2023', () => {
     const apple = (period: string, end: string) => `  sales: { label: Services net sales, value: 28750, unit: USD, scale: million, period: '${period}', period_type: quarter, period_end: ${end}, source: 10-K }\n`;
     expect(mismatches(apple('Q4 FY25 (quarter ended 27 Sep 2025)', '2025-09-27'), 'In calendar Q3 2025, Services net sales were [[sales]].')).toEqual([]);
