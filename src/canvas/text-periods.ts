@@ -162,6 +162,19 @@ const ORDINAL_NUMBER = new Map<string, number>([
   ...ROMANCE_ORDINAL.flatMap((words, i) => words.map((word): [string, number] => [word, i + 1])),
 ]);
 const YEARLESS_QUARTER = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?:Q([1-4])|([1-4])Q)|(?<=(?<![\p{L}])(?:au|aux|du|le|ce|el|del|al|ao|no|do|o|nel|il|sul|dal)\s{1,3})(?:T([1-4])|([1-4])T)|(?<=(?<![\p{L}])(?:in|het|van|over)\s{1,3})K([1-4])|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([1-4])(?:st|nd|rd|th|\.|\s?(?:er|e|ème|de|ste|º|°|ª))|(${[...ORDINAL_NUMBER.keys()].join('|')})(?:e[nsmr]?)?)[\s-]{0,3}(?:quarter|Quartals?|trimestre|kwartaal))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?:(?:the|l['’]|het|el|o|il)\s*)?(?:\p{L}{1,20}\s+)?['’]?(?:\d|fy(?![\p{L}])|fiscal|financial|Geschäftsjahr|exercice|ejercicio|exercício|esercizio|boekjaar))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+which|in\s+Folge|hintereinander|seit|nach\s+(?:der|dem|den)|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
+/**
+ * A half named by its number alone, without a year, as a half-year briefing rolled forward leaves it: "in the second half",
+ * "second-half", "2nd half", "in H2", "in 2H" (the H in capitals, after a preposition only: "green H2" and "the H2 market"
+ * are hydrogen's); German "im zweiten Halbjahr", "im 2. Halbjahr", "des zweiten Halbjahres"; French "au second semestre",
+ * "au 2e semestre"; Spanish, Portuguese and Italian "en el segundo semestre", "no segundo semestre", "nel secondo
+ * semestre"; Dutch "het tweede halfjaar" (not "helft", as often a match's). Keyed by its number (hn:2) and read as
+ * YEARLESS_QUARTER reads a quarter (namedPeriods' `yearless`, period-findings.ts yearlessApart): not beside a year or a
+ * fiscal year's words, not "of" anything but the year ("the second half of the decade", "la seconda metà"), not after "a"
+ * ("a second half of growth"), nor where the ordinal counts ("the second half in a row").
+ */
+const YEARLESS_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?<=(?<![\p{L}])(?:in|for|during|throughout|through|over|by|im|au|en|no|nel|het|tijdens)\s{1,3})(?:H([12])|([12])H)|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([12])(?:st|nd|\.|\s?(?:er|e|de|ste|º|°|ª))|(first|second|erste[nmrs]?|zweite[nmrs]?|premier|deuxième|primer|primeiro|segundo|primo|secondo|eerste|tweede))[\s-]{0,3}(?:half|Halbjahr(?:es|s)?|semestre|halfjaar))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?!(?:the\s+|this\s+)?(?:year|Jahres)(?![\p{L}])))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+Folge|hintereinander|seit|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
+/** The words of YEARLESS_HALF that name the first half (the others the second). */
+const FIRST_HALF_WORD = /^(?:first|erst|premier|primer|primeiro|primo|eerste)/i;
 /** The words a quarter named by its number alone ("Q2", "2Q") comes after: a preposition or article (YEARLESS_QUARTER). */
 const QUARTER_LEAD = /(?<![\p{L}])(?:in|for|during|throughout|by|until|through|to|of|at|over|the|this|that|its|our|their|im|am|vom|zum|zur|bis|für|seit|das|dem|des)\s{1,3}$/iu;
 /** Whether a year, a fiscal year's words or a range's dash ends `text` before blanks and commas (YEARLESS_QUARTER: "2025, Q2", "FY26 Q2", "Q1 - Q3"), read back from `at` over those blanks only. */
@@ -537,8 +550,14 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
   const byFiscalWords = quarterly || kind === 'quarter' ? named.flatMap((p) => fiscalQuarterNumber(p) ?? []) : [];
   const byCalendar = quarterly ? [...words, ...(fiscal === undefined ? [own!] : [fiscal])].flatMap((k) => fiscalQuarterNumber({ key: k }) ?? calendarQuarterNumber(k) ?? []) : [];
   const numbered = (byFiscalWords.length > 0 ? byFiscalWords : byCalendar).map((n) => `qn:${n}`);
-  // A half is also the half ended on its last day ("half year ended 30 September 2025": he:2025-09-30).
+  // A half is also the half ended on its last day ("half year ended 30 September 2025": he:2025-09-30), and the half of its
+  // number, whatever the year ("in the second half": hn:2), by the fiscal half its words name, else the calendar's.
   const ended = kind === 'half_year' && m.period_end !== undefined ? `he:${m.period_end}` : undefined;
+  if (kind === 'half_year') {
+    const halves = [...words, ...(own === undefined ? [] : [own])];
+    const half = (halves.find((k) => /^fh[12]-/.test(k)) ?? halves.find((k) => /^h[12]-/.test(k)))?.match(/h([12])-/)?.[1];
+    if (half !== undefined) numbered.push(`hn:${half}`);
+  }
   if (own !== undefined) return new Set([own, ...words, ...(ended === undefined ? [] : [ended]), ...(fiscal === undefined ? [] : [fiscal]), ...(month === undefined ? [] : [month]), ...numbered]);
   const part = kind === 'quarter' ? 'fq' : kind === 'half_year' ? 'fh' : undefined;
   return new Set([...(part === undefined ? [] : words.filter((k) => k.startsWith(part))), ...(ended === undefined ? [] : [ended]), ...numbered]);
@@ -805,6 +824,12 @@ function readNamedPeriods(sentence: string, yearless: boolean): NamedPeriod[] {
       }
       if (token !== undefined) return /\p{Ll}/u.test(m[0]) ? undefined : `qn:${token}`;
       return `qn:${digit ?? ORDINAL_NUMBER.get(word!.toLowerCase())}`;
+    }, (at, end) => covered(at, end) || yearBefore(read, at));
+    add(YEARLESS_HALF, (m) => {
+      const [h, hBefore, digit, word] = m.slice(1);
+      const token = h ?? hBefore;
+      if (token !== undefined) return /\p{Ll}/u.test(m[0]) ? undefined : `hn:${token}`;
+      return `hn:${digit ?? (FIRST_HALF_WORD.test(word!) ? 1 : 2)}`;
     }, (at, end) => covered(at, end) || yearBefore(read, at));
   }
   // A year named by the month it ends ("FY3/26", "2026年3月期") is of a numbering of its own: a plain "FY2025" may be the

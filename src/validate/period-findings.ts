@@ -100,7 +100,7 @@ function yearlessApart(sentence: string, named: readonly NamedPeriod[], refs: Pl
   const near = (between: string) => between.length <= 40 && !CLAUSE_APART.test(between) && (between.trim() === '' || between.trim().split(/\s+/).length <= 4);
   let r = 0;
   return named.map((p) => {
-    if (!p.key.startsWith('qn:')) return false;
+    if (!p.key.startsWith('qn:') && !p.key.startsWith('hn:')) return false;
     while (r < refs.length && refs[r]!.end <= p.at) r++;
     if (LIKENED.test(sentence.slice(Math.max(0, p.at - 60), p.at))) return true;
     const before = refs[r - 1], after = refs[r];
@@ -255,6 +255,9 @@ export function keyBefore(key: string, months: number): string | undefined {
   // A quarter named by its number alone ("Q2", qn:2): the quarter that many quarters before, of any year.
   const numbered = /^qn:([1-4])$/.exec(key);
   if (numbered !== null) return months % 3 === 0 ? `qn:${(((Number(numbered[1]) - 1 - months / 3) % 4) + 4) % 4 + 1}` : undefined;
+  // A half so named ("the first half", hn:1): the half that many halves before.
+  const half = /^hn:([12])$/.exec(key);
+  if (half !== null) return months % 6 === 0 ? `hn:${(((Number(half[1]) - 1 - months / 6) % 2) + 2) % 2 + 1}` : undefined;
   if (months % 12 !== 0) return undefined;
   return /^qm:/.test(key) ? key : key.replace(/(\d{4})$/, (year) => String(Number(year) - months / 12));
 }

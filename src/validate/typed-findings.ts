@@ -2232,7 +2232,7 @@ function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fisca
     const of = members.filter((v) => v !== id && keysOf(v).has(p.key) && end(v) > end(id) && !read.referred.includes(v));
     // A quarter named without its year ("in the third quarter") is the latest of that number up to briefing.as_of: the
     // briefing's own, in a briefing for Q3 2025.
-    const meant = p.key.startsWith('qn:') ? of.filter((v) => end(v) <= asOf && !isLookingAhead(index.metrics[v])).sort((a, b) => end(a).localeCompare(end(b))).at(-1) : of[0];
+    const meant = /^[qh]n:/.test(p.key) ? of.filter((v) => end(v) <= asOf && !isLookingAhead(index.metrics[v])).sort((a, b) => end(a).localeCompare(end(b))).at(-1) : of[0];
     // A measure of single-value metrics (loans, loans_q3_2024) is named by the figure meant, a series by itself.
     return meant === undefined ? [] : [{ named: p.text, series: series ?? meant, meant }];
   });
