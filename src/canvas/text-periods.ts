@@ -486,7 +486,8 @@ function periodKeyOf(m: Pick<Metric, 'period' | 'period_end'>, kind: string | un
     return monthsOf(end) === undefined ? undefined : `q:${end}`;
   }
   if (kind === 'year') return fiscalYearKey(m.period);
-  if (kind === 'half_year') return halfKey(m.period);
+  // A half in the words text is read in too ("1. Halbjahr 2025", "2025년 상반기", "S1 2025"), not only the English forms.
+  if (kind === 'half_year') return halfKey(m.period) ?? namedPeriods(m.period).find((p) => /^h[12]-\d{4}$/.test(p.key))?.key;
   return undefined;
 }
 

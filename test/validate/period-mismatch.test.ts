@@ -410,6 +410,14 @@ describe('period-mismatch', () => {
       expect(mismatches(half, sentence!.replace('{}', other!)), other).toEqual([expect.stringContaining(`but its sentence speaks of "${other}"`)]);
       expect(mismatches(half, sentence!.replace('{}', own!)), own).toEqual([]);
     }
+    // A figure's own words in those languages, and in Korean and Chinese, name its half as "H1 2025" does: compared too
+    // (they gave it no key of a half, and it was compared with nothing).
+    for (const [own, other, sentence] of [['1. Halbjahr 2025', 'zweiten Halbjahr 2024', 'Im {} lag der Umsatz bei [[rev]].'], ['S1 2025', 'S2 2024', 'Au {}, le chiffre d\'affaires s\'élève à [[rev]].'],
+      ['2025년 상반기', '2024년 하반기', '{} 매출은 [[rev]]이다.'], ['2025年上半年', '2024年下半年', '{}营收为[[rev]]。']]) {
+      const worded = half.replace('period: H1 2025', `period: '${own}'`);
+      expect(mismatches(worded, sentence!.replace('{}', other!)), own).toEqual([expect.stringContaining(`but its sentence speaks of "${other}"`)]);
+      expect(mismatches(worded, sentence!.replace('{}', own!)), own).toEqual([]);
+    }
     // The S and its number as written: not in small letters, not run into a word or a form's name ("S-1"), not a half without its year.
     for (const text of ['Au s2 2024, le chiffre d\'affaires s\'élève à [[rev]].', 'Le formulaire S-1 2024 indique un chiffre d\'affaires de [[rev]].', 'La série XS2 2024 a rapporté [[rev]].']) {
       expect(mismatches(half, text), text).toEqual([]);
