@@ -298,6 +298,10 @@ const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|(?:beat|beating|misse
 /** What joins a count's measure to its figure: LEVEL_JOIN's words, and "numbered" ("Employees numbered 18,720"). */
 const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numbered|was|were|'), 'i');
 
+/** How a multiple is written after its number, "2.6x", "2.6 x", "2.6×": the unit of a measure counted in `times` (isMultiple). */
+const MULTIPLE_SIGN = /[x×](?![\p{L}\p{N}])/u;
+/** A measure of times, as a leverage is (net debt over EBITDA): `unit: times` (or x, multiple), typed "2.6x" or "2.6 times". */
+const isMultiple = (m: Metric) => /^(?:times|x|multiples?)$/i.test(m.unit ?? '');
 /** The currency a count is read in (typed-mismatch's counts): none. */
 const COUNT = '#count';
 
@@ -306,7 +310,7 @@ const COUNT = '#count';
  * them, "43,50,000", "43.5 lakh", "1.2 crore"): not part of an amount, a percentage, a date or a word, and no year alone.
  * Its unit is read after its measure is known (countUnit).
  */
-const COUNT_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}$€£¥₹.,\-−+/:#])(${ENGLISH_NUMBER})(?:\s+(${COUNT_SCALES}))?(?![\p{N}%％\p{L}]|[.,]\d|\s?(?:per\s?cent|pct)\b)`, 'giu');
+const COUNT_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}$€£¥₹.,\-−+/:#])(${ENGLISH_NUMBER})(?:\s+(${COUNT_SCALES}))?(?![\p{N}%％]|(?!${MULTIPLE_SIGN.source})\p{L}|[.,]\d|\s?(?:per\s?cent|pct)\b)`, 'giu');
 /** A table cell that holds a count and nothing else: "18,720", "221.9 thousand", "43.5 lakh". */
 const COUNT_CELL = new RegExp(String.raw`^(?:${ENGLISH_NUMBER})(?:\s+(?:${COUNT_SCALES}))?$`, 'i');
 
@@ -321,6 +325,9 @@ function isCount(m: Metric): boolean {
  * count of something else: "25 new vessels", "229.1 thousand tonnes" of TEUs) or more than a period or a day does.
  */
 function countUnit(after: string, ms: Metric[]): number | undefined {
+  // A multiple's sign: "2.3x" of a measure of times (not of employees).
+  const sign = new RegExp(String.raw`^\s?${MULTIPLE_SIGN.source}`, 'u').exec(after);
+  if (sign !== null) return ms.some(isMultiple) && countEnds(after, sign[0].length) ? sign[0].length : undefined;
   const forms = ms.flatMap((m) => [m.unit!, m.label]).map((w) => normalWords(w).replace(/s$/, '')).filter((w) => w.length > 0);
   const lower = after.toLowerCase();
   let length = 0;

@@ -1893,6 +1893,20 @@ describe('typed-mismatch of a count: a number of the measure\'s unit, no money o
       expect(mismatches(t), t).toEqual([]);
     }
   });
+  it('reads a multiple of a measure of times as its figure is typed, "2.3x", "2.3 x", "2.3×" (as "2.3 times" was): a leverage typed wrong so went unreported', () => {
+    const leverage = 'leverage: { label: Net debt/EBITDA, value: 2.6, unit: times, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: 10-Q }';
+    const found = (t: string) => validateWithWarnings(parseCanvas(`${HEAD_Q3}metrics:\n  ${leverage}\nblocks:\n  revenue_streams:\n    lead: '${t} Now: [[leverage]].'\n`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+    for (const [t, typed] of [['Net debt/EBITDA was 2.3x.', '2.3x'], ['Net debt/EBITDA was 2.3 x at 30 September 2025.', '2.3 x'], ['Net debt/EBITDA was 2.3×.', '2.3×'], ['Net debt/EBITDA was 2.3 times.', '2.3 times']]) {
+      expect(found(t), t).toEqual([expect.stringContaining(`"${typed}" is typed into the text as Net debt/EBITDA`)]);
+      expect(found(t.replace('2.3', '2.6')), t).toEqual([]);
+    }
+    // Not a count of another unit with an x after it, nor an x that starts a word, nor a multiple of something else.
+    for (const t of ['Employees numbered 18,270x.', 'Net debt/EBITDA was 2.3xyz.', 'Net debt/EBITDA was 2.3x EBITDA.', 'Net debt/EBITDA was 2.3x a year earlier.']) {
+      expect(found(t), t).toEqual([]);
+    }
+    expect(mismatches('Employees numbered 18,270x.')).toEqual([]);
+  });
+
   it('reads the company\'s headcount in words of its own ("employed 18,270 people", "a workforce of 18,270") as its one measure labelled so', () => {
     for (const [t, typed] of [
       ['Harborline employed 18,270 people at 30 September 2025.', '"18,270 people"'], ['Harborline employs 18,270 workers.', '"18,270 workers"'], ['The company employed 18,270 staff in Q3 2025.', '"18,270 staff"'],
