@@ -34,9 +34,17 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
     // A port past 65535 makes no URL either: said as such, where the text after the last ':' of the host is all digits.
     const port = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/@]+):(\d+)(?:\/\d{0,2})?$/.exec(url)?.[1];
     if (port !== undefined && Number(port) > 65535) throw fail(`its port ${port} is past the highest, 65535`);
+    // A port that is no number, after a host: said as the port, not as a password's fault (and not quoted: "redis://admin:s3cret",
+    // its @host left out, puts the password there).
+    const word = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/@]+):([^/@]*)(?:\/[^@]*)?$/.exec(url)?.[1];
+    if (word !== undefined && !/^\d*$/.test(word)) throw fail('what follows the host\'s ":" is not a port number');
+    // No scheme before a host and port ("127.0.0.1:6379", "queue.internal:6379"): nothing there to be a password.
+    if (/^[\w.-]+:\d+$/.test(url)) throw fail(`it has no scheme: write redis://${url}`);
     // Not quoted: what is not a URL cannot be told apart from its password.
     throw fail(`it is not a URL${ENCODE_HINT}`);
   }
+  // ("localhost:6379" is read by URL as the scheme "localhost": it has none.)
+  if (/^[\w.-]+:\d+$/.test(url)) throw fail(`it has no scheme: write redis://${url}`);
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw fail(`the scheme is ${parsed.protocol.replace(/:$/, '')}://`);
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 address, without its brackets
   if (host === '') throw fail('no host');
