@@ -109,6 +109,9 @@ function say(event: WorkerEvent, io: Io, output: Verbosity): void {
     case 'failed':
       io.err(`failed ${what(event)}: ${event.message}`);
       return;
+    case 'dropped':
+      io.err(`dropped ${what(event)}: ${event.message}`);
+      return;
     case 'try-failed':
       io.err(`${event.retrying ? 'will try again' : 'gave up on'} ${what(event)}: ${event.message}`);
       return;

@@ -86,6 +86,18 @@ export function redact(text: string, target: RedisTarget): string {
   return password ? text.split(password).join('***') : text;
 }
 
+/**
+ * The options of the queue's own connections (BullMQ's and ours) once Redis is reached: they wait for Redis rather than
+ * fail (maxRetriesPerRequest null, as BullMQ wants), and try again at most 2 s apart. BullMQ's own retryStrategy spaces
+ * its tries up to 20 s apart: after a long outage the workers stayed away that long once Redis was back (queue trial:
+ * 16 s, every print waiting).
+ */
+export function queueConnection(options: RedisTarget['options']): RedisTarget['options'] & { maxRetriesPerRequest: null } {
+  return { ...options, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 200, RECONNECT_MS) };
+}
+/** The longest wait between two tries to reach Redis again (queueConnection). */
+export const RECONNECT_MS = 2_000;
+
 /** Redis's clock, in milliseconds: the presence of workers is dated by it, whatever each machine's clock says. */
 export async function redisNow(client: Redis): Promise<number> {
   const [seconds, micros] = await client.time();

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT, REDIS_LOST_AT_MAX_WAIT } from '../errors.ts';
-import { atMost, closeStarted, probedOptions, redact, redisNow } from './connect.ts';
+import { atMost, closeStarted, probedOptions, queueConnection, RECONNECT_MS, redact, redisNow } from './connect.ts';
 import { ALL_WORKERS_KEYS, laneOf, QUEUE_PREFIX, queueOfWorkersKey, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 import { briefingOf, maxWaitText } from '../words.ts';
@@ -86,10 +86,11 @@ const ADDING_AT_ONCE = 32;
 /** How long closing waits for Redis to take its leave before dropping the connections. */
 const CLOSE_MS = 2_000;
 /**
- * How long after Redis comes back a build takes its workers for reconnecting rather than gone: BullMQ's connections try
- * again at most 20 s apart (its retryStrategy), and a worker is counted once they are back.
+ * How long after Redis comes back a build takes its workers for reconnecting rather than gone: their connections try
+ * again at most RECONNECT_MS apart (queueConnection; a worker of an earlier release, BullMQ's 20 s), and a worker is
+ * counted once they are back.
  */
-const WORKERS_BACK_MS = 25_000;
+const WORKERS_BACK_MS = 5 * RECONNECT_MS;
 
 interface Waiter {
   request: BriefingRequest;
@@ -139,7 +140,7 @@ export async function reachQueue(settings: QueueSettings, say: (message: string)
 
 /** openSubmitter, Redis reached already with `options` (probedOptions). */
 async function openReached(settings: QueueSettings, options: RedisTarget['options'], tool: string, say: (message: string) => void): Promise<Submitter> {
-  const connection = { ...options, maxRetriesPerRequest: null };
+  const connection = queueConnection(options);
   const lane = laneOf(settings.queue, tool);
   const queue = new Queue<BriefingRequest, BriefingResult>(lane, { connection, prefix: QUEUE_PREFIX });
   // PDFs are kept beside the jobs, under keys of their own (jobs.ts resultKeys): BullMQ's events stay small.
@@ -417,8 +418,8 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
     // active until another worker's stalled-job check, but its lock lapses: with no worker left, that one counts for none.
     anyWorker: async () => {
       if ((await workersHere(queue)) > 0) return (sawWorker = true);
-      // Redis back moments ago: the workers' connections come back on their own schedule, BullMQ's up to 20 s apart after a
-      // long loss, and are not counted before; said then, "no worker is connected" was said of workers about to be back.
+      // Redis back moments ago: the workers' connections come back on their own schedule, and are not counted before; said
+      // then, "no worker is connected" was said of workers about to be back.
       if (backAt !== undefined && Date.now() - backAt < WORKERS_BACK_MS) return true;
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;

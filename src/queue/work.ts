@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
 import { RecentMap } from '../recent-map.ts';
 import { sizeText } from '../words.ts';
-import { closeStarted, probedOptions, redisNow } from './connect.ts';
+import { closeStarted, probedOptions, queueConnection, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
@@ -28,7 +28,10 @@ export type Made =
 /** What a worker says as it goes. */
 export type WorkerEvent =
   | { kind: 'took'; jobId: string; file: string; set: string }
+  /** Printed, and stored in the queue as done: said once BullMQ has finished the job, not as the print ends (it may yet be dropped). */
   | { kind: 'made'; jobId: string; file: string; set: string; pages: number; ms: number }
+  /** Printed, but the job was no longer this worker's to finish (its lock or key gone: Redis restarted, or another worker took it). */
+  | { kind: 'dropped'; jobId: string; file: string; set: string; message: string }
   | { kind: 'failed'; jobId: string; file: string; set: string; message: string }
   /** A try failed for a reason that may pass; BullMQ tries again later (`retrying`), or gives up. */
   | { kind: 'try-failed'; jobId: string; file: string; set: string; message: string; retrying: boolean }
@@ -97,13 +100,18 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   const options = await probedOptions(settings.target, settings.from, (message) => report({ kind: 'connection', message }));
   const me = `${hostname()}:${process.pid}`;
   const lane = laneOf(settings.queue, settings.tool);
-  const connection = { ...options, maxRetriesPerRequest: null };
+  const connection = queueConnection(options);
   // PDFs are stored under keys of their own beside the jobs (jobs.ts resultKeys), through a connection of our own.
   const client = new Redis(connection);
   client.on('error', () => {}); // the worker's own connection says it
 
   // The jobs in hand, with the token of this worker's lock on each: abandon() hands them back.
   const inHand = new Map<string, { job: Job<BriefingRequest, BriefingResult>; token: string }>();
+  // Printed, not yet stored as done: said as made once BullMQ has finished the job ('completed'), as dropped where the job
+  // went from under it. (Said as made as the print ended, a print a restarted Redis had lost was said made, and a worker
+  // stopping gently said nothing more: BullMQ says no error while it closes.)
+  const printed = new Map<string, { file: string; set: string; pages: number; ms: number }>();
+  const problems = problemLog();
   let abandoning = false;
   let closingGently = false;
   const processor = async (job: Job<BriefingRequest, BriefingResult>, token?: string): Promise<BriefingResult> => {
@@ -113,6 +121,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       throw new WaitingError();
     }
     if (token !== undefined) inHand.set(job.id!, { job, token });
+    problems.forget(job.id!); // taken again: a second drop of it is said too
     try {
       return await answer(job, token);
     } finally {
@@ -154,7 +163,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     if (made.html !== undefined) store.set(keys.html, made.html, 'EX', keepSeconds);
     await store.exec();
     const ms = Date.now() - started;
-    report({ kind: 'made', jobId: job.id!, file, set, pages: made.pages, ms });
+    printed.set(job.id!, { file, set, pages: made.pages, ms });
     return { kind: 'made', pages: made.pages, contents: made.contents, breaks: made.breaks, warnings: made.warnings, html: made.html !== undefined, worker: me, ms };
   };
 
@@ -188,14 +197,47 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     const retrying = job.attemptsMade < (job.opts.attempts ?? 1);
     report({ kind: 'try-failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: error.message, retrying });
   });
-  const problems = problemLog();
+  worker.on('completed', (job) => {
+    const done = printed.get(job.id!);
+    if (done === undefined) return;
+    printed.delete(job.id!);
+    report({ kind: 'made', jobId: job.id!, ...done });
+  });
+  /** Says a printed job's drop, once; true where `message` was one. */
+  const dropped = (message: string): boolean => {
+    const jobId = jobProblem(message)?.job;
+    const done = jobId === undefined ? undefined : printed.get(jobId);
+    if (done === undefined || jobProblem(message)!.kind === 'renew') return false;
+    printed.delete(jobId!);
+    problems.isNew(message); // told
+    report({ kind: 'dropped', jobId: jobId!, file: done.file, set: done.set, message: inWords(message) });
+    return true;
+  };
+  // The connection's loss is said once, as the first error or close says it, and its return once, after a loss said (each
+  // restart its pair: a quick one was said by neither, and "connected again" came after other problems than a loss).
+  let away = false;
+  let readyBefore = false;
+  let quitting = false;
+  const lost = (message: string) => {
+    if (away || abandoning || quitting) return;
+    away = true;
+    report({ kind: 'connection', message, lost: true });
+  };
   worker.on('error', (error) => {
     if (abandoning) return; // its own connections, closed under jobs in hand
-    // ioredis reconnects by itself; each new problem is said once, and so is the way back.
-    if (problems.isNew(error.message)) report({ kind: 'connection', message: inWords(error.message), lost: CONNECTION_TROUBLE.test(error.message) });
+    if (CONNECTION_TROUBLE.test(error.message)) return lost(error.message);
+    if (dropped(error.message)) return;
+    if (problems.isNew(error.message)) report({ kind: 'connection', message: inWords(error.message, (id) => inHand.get(id)?.job.data.file) });
+  });
+  client.on('close', () => {
+    if (readyBefore) lost('Redis closed the connection');
   });
   client.on('ready', () => {
-    if (problems.cleared()) report({ kind: 'connection', message: 'connected again', back: true });
+    readyBefore = true;
+    problems.cleared();
+    if (!away) return;
+    away = false;
+    if (!abandoning) report({ kind: 'connection', message: 'connected again', back: true });
   });
   await worker.waitUntilReady();
   // Said where submitters of every version look: one whose jobs wait in another lane hears that this worker is of another version.
@@ -216,6 +258,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   presenceTimer.unref();
   const absent = async () => {
     clearInterval(presenceTimer);
+    if (client.status !== 'ready') return; // Redis away: its entry lapses by itself (PRESENCE_MS)
     await Promise.race([client.zrem(workersKey(settings.queue), presence).catch(() => {}), pause(HAND_BACK_MS)]);
   };
   // Ends once the worker is closing and every job in hand is done with (finished, failed, or found gone from Redis).
@@ -231,7 +274,13 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       // after Redis restarted under its print never stopped. That close gets HAND_BACK_MS, then its connection is cut.
       const closed = await Promise.race([closing.then(() => true), ran.then(() => pause(HAND_BACK_MS)).then(() => false)]);
       if (!closed) await Promise.race([worker.disconnect().catch(() => {}), pause(HAND_BACK_MS)]);
+      // Printed but never stored as done: BullMQ says no error while it closes, so its drop is said here.
+      for (const [jobId, done] of printed) {
+        report({ kind: 'dropped', jobId, file: done.file, set: done.set, message: `job ${jobId.slice(0, 17)} was no longer this worker's to finish as it stopped (Redis restarted or emptied, or another worker took the job); what it printed is dropped, and the briefing is made by another worker or queued again by its submitter` });
+      }
+      printed.clear();
       await absent();
+      quitting = true;
       await client.quit().catch(() => {});
     },
     abandon: async () => {
@@ -244,7 +293,8 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       // First no more fetching: a job handed back would otherwise be taken again by this worker's free slots.
       // After a gentle close() fetching has stopped already, and BullMQ's close would wait for the prints in hand.
       const closing = worker.close(true).catch(() => {});
-      if (!closingGently) await Promise.race([closing, soon()]);
+      // (With Redis away that close cannot end: not waited for, and an idle worker stopped with Redis down took 2 s more.)
+      if (!closingGently && client.status === 'ready') await Promise.race([closing, soon()]);
       // Back to the queue now, for another worker (else only once their locks expire), through a connection of
       // its own (the worker's are closed), opened only for jobs in hand and with Redis there (else their locks lapse).
       const queue = held.length === 0 || client.status !== 'ready' ? undefined : new Queue(lane, { connection, prefix: QUEUE_PREFIX });
@@ -305,12 +355,12 @@ export function tooLarge(file: string, bytes: number, withPrevious: boolean, max
  * and a job's lost lock or key once for that job, whatever came between (BullMQ finds it as the job moves to finished and
  * again as it moves to delayed, and a reconnection may be said between the two).
  */
-export function problemLog(): { isNew(message: string): boolean; cleared(): boolean } {
+export function problemLog(): { isNew(message: string): boolean; cleared(): boolean; forget(job: string): void } {
   let last = '';
   const jobsTold = new Set<string>();
   return {
     isNew(message) {
-      const job = MISSING_JOB.exec(message.trim())?.[2];
+      const job = jobProblem(message)?.job;
       const problem = job === undefined ? message : `missing ${job}`;
       const news = problem !== last && (job === undefined || !jobsTold.has(job));
       if (job !== undefined) jobsTold.add(job);
@@ -323,22 +373,46 @@ export function problemLog(): { isNew(message: string): boolean; cleared(): bool
       last = '';
       return had;
     },
+    /** A job taken again: its problems are news again. */
+    forget(job) {
+      jobsTold.delete(job);
+      if (last === `missing ${job}`) last = '';
+    },
   };
 }
 
 /** BullMQ's words for a job whose lock or key went away under a worker: which, the job, the step that found it. */
 const MISSING_JOB = /^Missing (lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? (\w+)$/;
+/** ...for a job another worker holds now ("Lock mismatch for job … Cmd moveToFinished from active"), and for a lock it could not renew. */
+const LOCK_MISMATCH = /^Lock mismatch for job ([^\s.]+(?:\.[^\s.]+)*?)\.? Cmd (\w+) from (\w+)$/;
+const NOT_RENEWED = /^could not renew lock for job ([^\s.]+(?:\.[^\s.]+)*?)\.?$/;
+
+/** The job a BullMQ error is about, and what befell it: its lock or key gone, its lock another worker's, its lock not renewed. */
+function jobProblem(message: string): { job: string; kind: 'lock' | 'key' | 'mismatch' | 'renew' } | undefined {
+  const text = message.trim();
+  const missing = MISSING_JOB.exec(text);
+  if (missing !== null) return { job: missing[2]!, kind: missing[1] as 'lock' | 'key' };
+  const mismatch = LOCK_MISMATCH.exec(text);
+  if (mismatch !== null) return { job: mismatch[1]!, kind: 'mismatch' };
+  const renew = NOT_RENEWED.exec(text);
+  return renew === null ? undefined : { job: renew[1]!, kind: 'renew' };
+}
 
 /**
  * BullMQ's account of a job whose keys went away under a worker ("Missing lock for job briefing-5873….
  * moveToFinished", "Missing key for job …"), said as what it means to whoever runs the worker; other messages as they are.
  */
-export function inWords(message: string): string {
-  const missing = MISSING_JOB.exec(message.trim());
-  if (missing === null) return message;
-  const job = missing[2]!.slice(0, 17);
-  const why = missing[1] === 'lock'
+export function inWords(message: string, fileOf: (job: string) => string | undefined = () => undefined): string {
+  const problem = jobProblem(message);
+  if (problem === undefined) return message;
+  const file = fileOf(problem.job);
+  const job = `job ${problem.job.slice(0, 17)}${file === undefined ? '' : ` (${file})`}`;
+  if (problem.kind === 'renew') {
+    return `${job}: its lock could not be renewed (Redis away, restarted or too slow to answer): if it lapses, another worker takes the job and what this one prints is dropped (BullMQ: ${message.trim()})`;
+  }
+  const why = problem.kind === 'lock'
     ? 'its lock was gone (Redis restarted or emptied, or this worker renewed it too late and another took the job)'
-    : 'the job was gone from Redis (restarted or emptied)';
-  return `job ${job} was no longer this worker's to finish: ${why}; what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${message.trim()})`;
+    : problem.kind === 'key' ? 'the job was gone from Redis (restarted or emptied)'
+      : 'another worker holds it now (this worker\'s lock lapsed, with Redis away or slow, and another took the job)';
+  return `${job} was no longer this worker's to finish: ${why}; what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${message.trim()})`;
 }

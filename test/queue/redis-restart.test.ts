@@ -13,7 +13,7 @@ import { EXIT } from '../../src/errors.ts';
 import { toolHash } from '../../src/plan/inputs.ts';
 import { workersKey } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
-import { startWorker, type Made } from '../../src/queue/work.ts';
+import { startWorker, type Made, type WorkerEvent } from '../../src/queue/work.ts';
 import { fakePrinter, whenPlanning } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { listenOnLoopback } from '../support/ports.ts';
@@ -130,7 +130,8 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its pri
       await new Promise<void>((resolve) => (finish = resolve));
       return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
     };
-    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    const events: WorkerEvent[] = [];
+    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, (e) => events.push(e));
     const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
     const err: string[] = [];
     const build = main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], { out: () => {}, err: (l) => err.push(l), env: {}, cwd: dir, printer });
@@ -143,6 +144,9 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its pri
       finish();
       await closing;
       expect(worker.inHand()).toBe(0);
+      // What it printed went with the old Redis: said dropped, not made (it said "made", then nothing, as it stopped).
+      expect(events.filter((e) => e.kind === 'made' || e.kind === 'dropped').map((e) => e.kind)).toEqual(['dropped']);
+      expect(events.find((e) => e.kind === 'dropped')).toMatchObject({ file, message: expect.stringMatching(/was no longer this worker's to finish as it stopped/) });
       // Its presence is taken back: no submitter counts it as a worker still there.
       const { Redis } = await import('ioredis');
       const admin = new Redis(redis.url);
@@ -251,6 +255,37 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts empty again an
       expect(err.join('\n')).not.toMatch(/vanishing/);
       expect(out, err.join('\n')).toContainEqual(expect.stringMatching(/^wrote out\/a\.pdf {2}9 pages/));
       expect(readFileSync(join(dir, 'out', 'a.pdf'), 'latin1')).toMatch(/^%PDF-/);
+    } finally {
+      await worker.abandon();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarts while it waits', () => {
+  it('says each loss and each return once, a quick restart too, and "made" only of what the queue stored as done', async () => {
+    // Five quick restarts: the first loss was said, then "connected again" after each, four with no loss before them.
+    const redis = await startRedis();
+    const events: WorkerEvent[] = [];
+    const make = async (): Promise<Made> => ({ kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] });
+    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue: 'quick-restarts', tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, (e) => events.push(e));
+    const said = () => events.filter((e) => e.kind === 'connection').map((e) => (e.kind === 'connection' && e.back ? 'back' : e.kind === 'connection' && e.lost ? 'lost' : `other: ${e.kind === 'connection' ? e.message : ''}`));
+    try {
+      for (let i = 1; i <= 2; i++) {
+        await redis.stop();
+        await redis.start();
+        await new Promise<void>((resolve) => {
+          const timer = setInterval(() => said().filter((w) => w === 'back').length === i && (clearInterval(timer), resolve()), 50);
+        });
+      }
+      expect(said()).toEqual(['lost', 'back', 'lost', 'back']);
+      // And a briefing made after them is said made once the queue holds it as done.
+      const dir = tempDir();
+      const file = join(dir, 'a.yaml');
+      writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', 'quick-restarts'], { out: () => {}, err: () => {}, env: {}, cwd: dir, printer });
+      expect(code).toBe(EXIT.ok);
+      expect(events.filter((e) => e.kind === 'made')).toEqual([expect.objectContaining({ kind: 'made', file, pages: 9 })]);
     } finally {
       await worker.abandon();
     }

@@ -9,6 +9,15 @@ describe('a worker\'s account of BullMQ errors', () => {
     expect(inWords(raw)).toBe(`job briefing-5873d781 was no longer this worker's to finish: its lock was gone (Redis restarted or emptied, or this worker renewed it too late and another took the job); what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${raw})`);
     expect(inWords('Missing key for job briefing-abc. moveToDelayed')).toMatch(/^job briefing-abc was no longer this worker's to finish: the job was gone from Redis \(restarted or emptied\);/);
     expect(inWords('connect ECONNREFUSED 127.0.0.1:6379')).toBe('connect ECONNREFUSED 127.0.0.1:6379');
+    // Another worker's lock on it now, and a lock not renewed: said too (they were BullMQ's words alone), with the canvas where known.
+    const mismatch = 'Lock mismatch for job briefing-7c6623001ede1f. Cmd moveToFinished from active';
+    expect(inWords(mismatch)).toBe(`job briefing-7c662300 was no longer this worker's to finish: another worker holds it now (this worker's lock lapsed, with Redis away or slow, and another took the job); what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${mismatch})`);
+    expect(inWords('could not renew lock for job briefing-7c6623001ede1f', () => 'in/acme.yaml')).toBe('job briefing-7c662300 (in/acme.yaml): its lock could not be renewed (Redis away, restarted or too slow to answer): if it lapses, another worker takes the job and what this one prints is dropped (BullMQ: could not renew lock for job briefing-7c6623001ede1f)');
+    // Found for one job at two steps: said once.
+    const log = problemLog();
+    expect([mismatch, mismatch.replace('moveToFinished', 'moveToDelayed')].map((m) => log.isNew(m))).toEqual([true, false]);
+    log.forget('briefing-7c6623001ede1f'); // taken again: its next drop is said
+    expect(log.isNew(mismatch)).toBe(true);
   });
 
   it('says one job\'s lost lock once, found as it moved to finished and again to delayed, though the connection came back between', () => {
