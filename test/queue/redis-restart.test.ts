@@ -20,6 +20,27 @@ import { listenOnLoopback } from '../support/ports.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 import { tempDir } from '../support/temp.ts';
 
+/** What a stand-in worker makes of a briefing: a PDF of a few bytes, of nine pages. */
+const MADE: Made = { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+
+/** A worker in this process on `queue` of the Redis at `url`, making each briefing with `make` (no browser); a long lock by default. */
+function standIn(url: string, queue: string, make: () => Promise<Made>, report: (event: WorkerEvent) => void = () => {}, lockMs: number | undefined = 600_000) {
+  return startWorker({ target: parseRedisUrl(url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, ...(lockMs === undefined ? {} : { lockMs }) }, make, report);
+}
+
+/** `briefing build FILES --out DIR/out --redis URL --queue QUEUE`, in this process, its lines to `io`. */
+function build(files: string[], dir: string, url: string, queue: string, io: { out?: (line: string) => void; err?: (line: string) => void } = {}): Promise<number> {
+  const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+  return main(['build', ...files, '--out', join(dir, 'out'), '--redis', url, '--queue', queue], { out: io.out ?? (() => {}), err: io.err ?? (() => {}), env: {}, cwd: dir, printer });
+}
+
+/** A copy of the Nordwind canvas in `dir`, as a.yaml. */
+function nordwindIn(dir: string): string {
+  const file = join(dir, 'a.yaml');
+  writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+  return file;
+}
+
 describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
   it('says the drop once, retries, and writes every briefing once Redis is back (exit 0)', async () => {
     const redis = await startRedis();
@@ -31,8 +52,8 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
       writeFileSync(file, nordwind.replace('name: Nordwind Energi ASA', `name: Nordwind Energi ASA ${name}`));
       return file;
     });
-    const make = async (): Promise<Made> => ({ kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] });
-    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    const make = async (): Promise<Made> => MADE;
+    const worker = await standIn(redis.url, queue, make);
     let planning: { acted(): boolean } | undefined;
     let restarted: Promise<void> | undefined;
     try {
@@ -72,8 +93,7 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
     const redis = await startRedis();
     const queue = 'interrupted-while-cut-off';
     const dir = tempDir();
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    const file = nordwindIn(dir);
     // The stand-in worker takes the briefing, and Redis stops under it: the build is stopped while it retries.
     let finish: () => void = () => {};
     let stopped = false;
@@ -81,22 +101,16 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis goes away', () => {
       stopped = true;
       await redis.stop();
       await new Promise<void>((resolve) => (finish = resolve));
-      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+      return MADE;
     };
-    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    const worker = await standIn(redis.url, queue, make);
     try {
-      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
-      const out: string[] = [];
       const err: string[] = [];
-      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], {
-        out: (l) => out.push(l),
+      const code = await build([file], dir, redis.url, queue, {
         err: (l) => {
           err.push(l);
           if (/\(retrying; the briefings wait\)$/.test(l)) setImmediate(() => process.emit('SIGINT', 'SIGINT'));
         },
-        env: {},
-        cwd: dir,
-        printer,
       });
       expect(stopped).toBe(true);
       expect(code, err.join('\n')).toBe(130);
@@ -118,8 +132,7 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its pri
     const redis = await startRedis();
     const queue = 'restart-under-print';
     const dir = tempDir();
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    const file = nordwindIn(dir);
     let finish: () => void = () => {};
     let printing: () => void = () => {};
     const restarted = new Promise<void>((resolve) => (printing = resolve));
@@ -128,13 +141,12 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its pri
       await redis.start(); // empty: the job and its lock went with the old server
       printing();
       await new Promise<void>((resolve) => (finish = resolve));
-      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+      return MADE;
     };
     const events: WorkerEvent[] = [];
-    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, (e) => events.push(e));
-    const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    const worker = await standIn(redis.url, queue, make, (e) => events.push(e));
     const err: string[] = [];
-    const build = main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], { out: () => {}, err: (l) => err.push(l), env: {}, cwd: dir, printer });
+    const building = build([file], dir, redis.url, queue, { err: (l) => err.push(l) });
     try {
       await restarted;
       expect(worker.inHand()).toBe(1);
@@ -158,7 +170,7 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarted empty under its pri
     } finally {
       finish();
       setImmediate(() => process.emit('SIGINT', 'SIGINT')); // the build, waiting for a worker, is stopped
-      expect(await build, err.join('\n')).toBe(130);
+      expect(await building, err.join('\n')).toBe(130);
       await worker.abandon();
     }
   }, 60_000);
@@ -189,8 +201,7 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose workers reconnect after Redis
     const proxyPort = await listenOnLoopback(proxy);
     const queue = 'workers-reconnecting';
     const dir = tempDir();
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    const file = nordwindIn(dir);
     let restarts = 0;
     const make = async (): Promise<Made> => {
       if (restarts++ === 0) {
@@ -201,19 +212,12 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose workers reconnect after Redis
         await redis.start();
         setTimeout(() => (refusing = false), 4_000);
       }
-      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+      return MADE;
     };
-    const worker = await startWorker({ target: parseRedisUrl(`redis://127.0.0.1:${proxyPort}`, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    const worker = await standIn(`redis://127.0.0.1:${proxyPort}`, queue, make);
     try {
-      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
       const err: string[] = [];
-      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], {
-        out: () => {},
-        err: (l) => err.push(l),
-        env: {},
-        cwd: dir,
-        printer,
-      });
+      const code = await build([file], dir, redis.url, queue, { err: (l) => err.push(l) });
       expect(code, err.join('\n')).toBe(EXIT.ok);
       expect(restarts).toBe(2); // made again, once the worker was back: what the restarted Redis lost is queued again
       expect(err.join('\n')).not.toMatch(/no worker/);
@@ -234,22 +238,20 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts empty again an
     const redis = await startRedis();
     const queue = 'restarts';
     const dir = tempDir();
-    const file = join(dir, 'a.yaml');
-    writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
+    const file = nordwindIn(dir);
     let prints = 0;
     const make = async (): Promise<Made> => {
       if (prints++ < 3) {
         await redis.stop();
         await redis.start(); // empty
       }
-      return { kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] };
+      return MADE;
     };
-    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue, tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, () => {});
+    const worker = await standIn(redis.url, queue, make);
     try {
-      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
       const err: string[] = [];
       const out: string[] = [];
-      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', queue], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
+      const code = await build([file], dir, redis.url, queue, { out: (l) => out.push(l), err: (l) => err.push(l) });
       expect(code, err.join('\n')).toBe(EXIT.ok);
       expect(prints).toBe(4);
       expect(err.join('\n')).not.toMatch(/vanishing/);
@@ -266,8 +268,8 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarts while it waits', () 
     // Five quick restarts: the first loss was said, then "connected again" after each, four with no loss before them.
     const redis = await startRedis();
     const events: WorkerEvent[] = [];
-    const make = async (): Promise<Made> => ({ kind: 'made', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, contents: {}, breaks: {}, warnings: [] });
-    const worker = await startWorker({ target: parseRedisUrl(redis.url, '--redis'), from: '--redis', queue: 'quick-restarts', tool: toolHash(), concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, (e) => events.push(e));
+    const make = async (): Promise<Made> => MADE;
+    const worker = await standIn(redis.url, 'quick-restarts', make, (e) => events.push(e), undefined);
     const said = () => events.filter((e) => e.kind === 'connection').map((e) => (e.kind === 'connection' && e.back ? 'back' : e.kind === 'connection' && e.lost ? 'lost' : `other: ${e.kind === 'connection' ? e.message : ''}`));
     try {
       for (let i = 1; i <= 2; i++) {
@@ -280,10 +282,8 @@ describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarts while it waits', () 
       expect(said()).toEqual(['lost', 'back', 'lost', 'back']);
       // And a briefing made after them is said made once the queue holds it as done.
       const dir = tempDir();
-      const file = join(dir, 'a.yaml');
-      writeFileSync(file, readFileSync(NORDWIND, 'utf8'));
-      const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
-      const code = await main(['build', file, '--out', join(dir, 'out'), '--redis', redis.url, '--queue', 'quick-restarts'], { out: () => {}, err: () => {}, env: {}, cwd: dir, printer });
+      const file = nordwindIn(dir);
+      const code = await build([file], dir, redis.url, 'quick-restarts');
       expect(code).toBe(EXIT.ok);
       expect(events.filter((e) => e.kind === 'made')).toEqual([expect.objectContaining({ kind: 'made', file, pages: 9 })]);
     } finally {
