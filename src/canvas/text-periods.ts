@@ -132,11 +132,12 @@ const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
  * 2025"; French "premier semestre 2025", "2e semestre 2025", "1er semestre 2025", "second semestre 2025"; Spanish and
  * Portuguese "primer semestre de 2025", "segundo semestre de 2025", "1º semestre de 2025", "primeiro semestre de 2025"
  * (H1 2025, H2 2025); and as French, Spanish and Portuguese results abbreviate them, the S in capitals: "S1 2025", "1S25",
- * "2S2025" (HALF_LETTERS). Years: "esercizio 2025", "boekjaar 2025" (FY2025). Read in text only: a figure's own words are
+ * "2S2025" (HALF_LETTERS: at a sentence's or clause's start or after a preposition or article, "au S1 2025", "no 1S25";
+ * not "sales of S2 2025 models"). Years: "esercizio 2025", "boekjaar 2025" (FY2025). Read in text only: a figure's own words are
  * read as periodText reads them ("H1 2025", "FY2025").
  */
 const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])(?:\.|\s?(?:°|º|ª|er|ème|e|ste))|(primo|secondo|eerste|tweede|premier|deuxième|second|primer|primeiro|segundo|erste[nmrs]?|zweite[nmrs]?))\s+(?:semestre|halfjaar|helft|Halbjahr(?:es|s)?)\s+(?:(?:del|van|de|do)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
-const HALF_LETTERS = /(?<![\p{L}\p{N}])(?:S([12])[ \t-]?(\d{4})|([12])S(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])/gu;
+const HALF_LETTERS = new RegExp(String.raw`(?<=(?:^|[([,;:–—]\s*|(?<![\p{L}])(?:${['au', 'aux', 'du', 'le', 'ce', 'en', 'el', 'del', 'al', 'no', 'na', 'do', 'da', 'o', 'de', 'sur', 'pour', 'em', 'para', 'nel', 'il', 'dal', 'sul', 'in', 'im', 'for'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})\s{1,3}))(?:S([12])[ \t-]?(\d{4})|([12])S(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])`, 'gu');
 /** The ordinal words of HALF_WORDS that name the first half (the others name the second). */
 const FIRST_HALF = /^(?:primo|eerste|premier|primer|primeiro|erst)/i;
 const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
@@ -164,15 +165,15 @@ const ORDINAL_NUMBER = new Map<string, number>([
 const YEARLESS_QUARTER = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?:Q([1-4])|([1-4])Q)|(?<=(?<![\p{L}])(?:au|aux|du|le|ce|el|del|al|ao|no|do|o|nel|il|sul|dal)\s{1,3})(?:T([1-4])|([1-4])T)|(?<=(?<![\p{L}])(?:in|het|van|over)\s{1,3})K([1-4])|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([1-4])(?:st|nd|rd|th|\.|\s?(?:er|e|ème|de|ste|º|°|ª))|(${[...ORDINAL_NUMBER.keys()].join('|')})(?:e[nsmr]?)?)[\s-]{0,3}(?:quarter|Quartals?|trimestre|kwartaal))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?:(?:the|l['’]|het|el|o|il)\s*)?(?:\p{L}{1,20}\s+)?['’]?(?:\d|fy(?![\p{L}])|fiscal|financial|Geschäftsjahr|exercice|ejercicio|exercício|esercizio|boekjaar))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+which|in\s+Folge|hintereinander|seit|nach\s+(?:der|dem|den)|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
 /**
  * A half named by its number alone, without a year, as a half-year briefing rolled forward leaves it: "in the second half",
- * "second-half", "2nd half", "in H2", "in 2H" (the H in capitals, after a preposition only: "green H2" and "the H2 market"
- * are hydrogen's); German "im zweiten Halbjahr", "im 2. Halbjahr", "des zweiten Halbjahres"; French "au second semestre",
+ * "second-half", "2nd half", "in H2", "in 2H" (the H in capitals, after a preposition and before a clause's end only:
+ * "green H2", "the H2 market", "revenue in H2 mobility" are hydrogen's); not "second-half weighted" (a year's skew); German "im zweiten Halbjahr", "im 2. Halbjahr", "des zweiten Halbjahres"; French "au second semestre",
  * "au 2e semestre"; Spanish, Portuguese and Italian "en el segundo semestre", "no segundo semestre", "nel secondo
  * semestre"; Dutch "het tweede halfjaar" (not "helft", as often a match's). Keyed by its number (hn:2) and read as
  * YEARLESS_QUARTER reads a quarter (namedPeriods' `yearless`, period-findings.ts yearlessApart): not beside a year or a
  * fiscal year's words, not "of" anything but the year ("the second half of the decade", "la seconda metà"), not after "a"
  * ("a second half of growth"), nor where the ordinal counts ("the second half in a row").
  */
-const YEARLESS_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?<=(?<![\p{L}])(?:in|for|during|throughout|through|over|by|im|au|en|no|nel|het|tijdens)\s{1,3})(?:H([12])|([12])H)|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([12])(?:st|nd|\.|\s?(?:er|e|de|ste|º|°|ª))|(first|second|erste[nmrs]?|zweite[nmrs]?|premier|deuxième|primer|primeiro|segundo|primo|secondo|eerste|tweede))[\s-]{0,3}(?:half|Halbjahr(?:es|s)?|semestre|halfjaar))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?!(?:the\s+|this\s+)?(?:year|Jahres)(?![\p{L}])))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+Folge|hintereinander|seit|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
+const YEARLESS_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?<=(?<![\p{L}])(?:in|for|during|throughout|through|over|by|im|au|en|no|nel|het|tijdens)\s{1,3})(?:H([12])|([12])H)(?=\s*(?:[,;:.)]|$))|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([12])(?:st|nd|\.|\s?(?:er|e|de|ste|º|°|ª))|(first|second|erste[nmrs]?|zweite[nmrs]?|premier|deuxième|primer|primeiro|segundo|primo|secondo|eerste|tweede))[\s-]{0,3}(?:half|Halbjahr(?:es|s)?|semestre|halfjaar)(?![\s-]{0,3}(?:weighted|loaded|skewed|biased|heavy)(?![\p{L}])))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?!(?:the\s+|this\s+)?(?:year|Jahres)(?![\p{L}])))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+Folge|hintereinander|seit|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
 /** The words of YEARLESS_HALF that name the first half (the others the second). */
 const FIRST_HALF_WORD = /^(?:first|erst|premier|primer|primeiro|primo|eerste)/i;
 /** The words a quarter named by its number alone ("Q2", "2Q") comes after: a preposition or article (YEARLESS_QUARTER). */

@@ -16,6 +16,9 @@ export interface RedisTarget {
 /** Said wherever a password with a character that has a meaning in URLs may be the cause. */
 const ENCODE_HINT = ' (a user or password holding / ? # @ or % must have it percent-encoded: %2F %3F %23 %40 %25)';
 
+/** A host and port, and perhaps a database, with no scheme before them: "127.0.0.1:6379", "localhost:6379/0". */
+const NO_SCHEME = /^[\w.-]+:\d+(?:\/\d{1,2})?$/;
+
 /** The default port of Redis. */
 const REDIS_PORT = 6379;
 
@@ -37,14 +40,14 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
     // A port that is no number, after a host: said as the port, not as a password's fault (and not quoted: "redis://admin:s3cret",
     // its @host left out, puts the password there).
     const word = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/@]+):([^/@]*)(?:\/[^@]*)?$/.exec(url)?.[1];
-    if (word !== undefined && !/^\d*$/.test(word)) throw fail('what follows the host\'s ":" is not a port number');
-    // No scheme before a host and port ("127.0.0.1:6379", "queue.internal:6379"): nothing there to be a password.
-    if (/^[\w.-]+:\d+$/.test(url)) throw fail(`it has no scheme: write redis://${url}`);
+    if (word !== undefined && !/^\d*$/.test(word)) throw fail('what follows the host\'s ":" is not a port number (if it is a password, the URL lacks its @host)');
+    // No scheme before a host and port ("127.0.0.1:6379", "queue.internal:6379/0"). (Not quoted: "default:123456" may be a user and password.)
+    if (NO_SCHEME.test(url)) throw fail('it has no scheme: write redis:// before the host');
     // Not quoted: what is not a URL cannot be told apart from its password.
     throw fail(`it is not a URL${ENCODE_HINT}`);
   }
   // ("localhost:6379" is read by URL as the scheme "localhost": it has none.)
-  if (/^[\w.-]+:\d+$/.test(url)) throw fail(`it has no scheme: write redis://${url}`);
+  if (NO_SCHEME.test(url)) throw fail('it has no scheme: write redis:// before the host');
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw fail(`the scheme is ${parsed.protocol.replace(/:$/, '')}://`);
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 address, without its brackets
   if (host === '') throw fail('no host');

@@ -104,8 +104,9 @@ interface Waiter {
   ready: boolean;
   /** Times this run queued the job afresh (its result had expired, or it had failed before this run), but for a Redis that restarted. */
   requeued: number;
-  /** How many times the connection had come back when the job was last queued (a job gone since, with Redis restarted, went with it). */
+  /** How many times the connection had come back when the job was last queued, and the run id of the Redis it went to (serverRun): a job gone since, with Redis restarted, went with it. */
   since: number;
+  run?: string;
   /** Print it anew even if a result is there (--force). */
   again: boolean;
   /** A worker has finished it (made or failed): what is left is collecting it, no worker needed. */
@@ -166,6 +167,12 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   queue.on('error', onError);
   client.on('error', onError);
   client.on('close', () => cutOffIfAway());
+  // Redis's run id (INFO server), asked once per connection: a server restarted since has another. Told apart so, a job
+  // gone with a restart is not counted as vanishing even where BullMQ's connection saw the new server before this one
+  // did. '' where INFO is not allowed (a managed Redis may rename it): the reconnections are counted then.
+  let runOf: Promise<string> | undefined;
+  const serverRun = () => (runOf ??= client.info('server').then((text) => /run_id:(\w+)/.exec(text)?.[1] ?? '', () => ''));
+  client.on('close', () => (runOf = undefined));
   let readyBefore = false;
   client.on('ready', () => {
     // Back, said or not: a Redis restarted at once is reached again on the first try, with no error to say.
@@ -265,8 +272,11 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   const requeue = async (jobId: string, waiter: Waiter, job: Job | undefined) => {
     // Gone with a Redis that restarted since it was queued: not counted as vanishing (a build that met three restarts
     // failed every briefing as "keeps vanishing", though it had seen each).
-    if (job !== undefined || waiter.since === reconnections) waiter.requeued++;
+    const run = job === undefined ? await serverRun() : undefined;
+    const sameServer = waiter.since === reconnections && (run === undefined || run === '' || waiter.run === undefined || waiter.run === run);
+    if (job !== undefined || sameServer) waiter.requeued++;
     waiter.since = reconnections;
+    if (run !== undefined && run !== '') waiter.run = run;
     waiter.finished = false;
     if (waiter.requeued > 2) throw new BriefingError(`job ${jobId} keeps vanishing from the queue: is something else removing its jobs?`, EXIT.queue, { kind: 'kept vanishing from the queue' });
     await job?.remove().catch(() => {}); // a worker that holds it keeps its lock: then it is collected when done
@@ -380,8 +390,10 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
           existing.settle.push({ resolve, reject });
           return;
         }
-        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], ready: false, requeued: 0, since: reconnections, again });
+        const waiter: Waiter = { request, started: [started], settle: [{ resolve, reject }], ready: false, requeued: 0, since: reconnections, again };
+        waiting.set(jobId, waiter);
         queuedAny = true;
+        void serverRun().then((run) => (waiter.run ??= run || undefined));
         // Added (a no-op when a job of that id is there), then looked at: it may be done already.
         add(jobId, request)
           .then(() => lookAt(jobId, true))

@@ -265,7 +265,8 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   const ran = worker.run().catch((error: unknown) => report({ kind: 'connection', message: inWords(error instanceof Error ? error.message : String(error)) }));
   return {
     version: toolLabel(settings.tool),
-    inHand: () => inHand.size,
+    // (A print awaiting BullMQ's "done" is still in hand: a stop at once would leave it said neither made nor dropped.)
+    inHand: () => inHand.size + printed.size,
     close: async () => {
       closingGently = true;
       const closing = worker.close();
@@ -281,7 +282,9 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       printed.clear();
       await absent();
       quitting = true;
-      await client.quit().catch(() => {});
+      // (With Redis gone again, a quit waits for it: given a moment, then the connection is dropped.)
+      await Promise.race([client.quit().catch(() => {}), pause(HAND_BACK_MS)]);
+      client.disconnect();
     },
     abandon: async () => {
       abandoning = true;

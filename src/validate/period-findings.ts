@@ -282,8 +282,13 @@ function earlierThan(own: Set<string>, key: string): boolean {
  * a later period (keys `later`): "up from [[x_q2_2024]]", "compared with [[x_fy2024]]", a quarter, a half or a year before.
  */
 export function comparisonBase(text: string, at: number, own: Set<string>, later: Set<string>): boolean {
-  return COMPARED_WITH.test(text.slice(Math.max(0, at - 40), at)) && [...later].some((key) => earlierThan(own, key));
+  // A later figure's keys without a year ("qn:2", "hn:1", "qm:09") are of every year: one that has dated keys is compared by
+  // those alone (by "hn:1", any earlier first half was a half-year before, and one two years back was not reviewed).
+  const dated = [...later].filter((key) => !YEARLESS_KEY.test(key));
+  return COMPARED_WITH.test(text.slice(Math.max(0, at - 40), at)) && (dated.length > 0 ? dated : [...later]).some((key) => earlierThan(own, key));
 }
+/** A period key that names no year: a quarter or half by its number, a quarter by its month. */
+const YEARLESS_KEY = /^(?:qn|hn|qm):/;
 
 /** Days between two ISO dates. */
 const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;

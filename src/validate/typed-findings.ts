@@ -326,7 +326,7 @@ function isCount(m: Metric): boolean {
  */
 function countUnit(after: string, ms: Metric[]): number | undefined {
   // A multiple's sign: "2.3x" of a measure of times (not of employees).
-  const sign = new RegExp(String.raw`^\s?${MULTIPLE_SIGN.source}`, 'u').exec(after);
+  const sign = new RegExp(String.raw`^\s?${MULTIPLE_SIGN.source}`, 'iu').exec(after);
   if (sign !== null) return ms.some(isMultiple) && countEnds(after, sign[0].length) ? sign[0].length : undefined;
   const forms = ms.flatMap((m) => [m.unit!, m.label]).map((w) => normalWords(w).replace(/s$/, '')).filter((w) => w.length > 0);
   const lower = after.toLowerCase();

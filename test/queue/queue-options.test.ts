@@ -64,12 +64,14 @@ describe('parseRedisUrl', () => {
 
   it('says a port that is no number as the port, and a host and port without the scheme as such, not as a password\'s fault', () => {
     // Both were "it is not a URL (a user or password holding / ? # @ or % must have it percent-encoded ...)".
-    expect(failure(() => parseRedisUrl('redis://127.0.0.1:notaport', '--redis')).message).toMatch(/^--redis: what follows the host's ":" is not a port number; expected/);
+    expect(failure(() => parseRedisUrl('redis://127.0.0.1:notaport', '--redis')).message).toMatch(/^--redis: what follows the host's ":" is not a port number \(if it is a password, the URL lacks its @host\); expected/);
     // (Not quoted: a URL whose @host was left out puts its password there.)
     expect(failure(() => parseRedisUrl('redis://admin:s3cret', '--redis')).message).not.toContain('s3cret');
-    for (const url of ['127.0.0.1:6390', 'localhost:6379', 'queue.internal:6379']) {
-      expect(failure(() => parseRedisUrl(url, '--redis')).message, url).toMatch(new RegExp(`^--redis: it has no scheme: write redis://${url.replace(/\./g, '\\.')}; expected`));
+    for (const url of ['127.0.0.1:6390', 'localhost:6379', 'queue.internal:6379', 'localhost:6379/0']) {
+      expect(failure(() => parseRedisUrl(url, '--redis')).message, url).toMatch(/^--redis: it has no scheme: write redis:\/\/ before the host; expected/);
     }
+    // (Not quoted: it may be a user and a password.)
+    expect(failure(() => parseRedisUrl('default:123456', '--redis')).message).not.toContain('123456');
   });
 
   it('says the port of an IPv6 address is past 65535 too', () => {

@@ -265,7 +265,7 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose Redis restarts empty again an
 
 describe.skipIf(!HAVE_REDIS)('a worker whose Redis restarts while it waits', () => {
   it('says each loss and each return once, a quick restart too, and "made" only of what the queue stored as done', async () => {
-    // Five quick restarts: the first loss was said, then "connected again" after each, four with no loss before them.
+    // Quick restarts: after five, a worker had said the first loss, then "connected again" after each, four with no loss before them.
     const redis = await startRedis();
     const events: WorkerEvent[] = [];
     const make = async (): Promise<Made> => MADE;

@@ -1345,6 +1345,14 @@ describe('stale-reference in text', () => {
     }
     expect(stale('Revenue was [[revenue_q2]] in the quarter.')[0]).toMatch(/text \[\[revenue_q2\]\] shows Revenue for Q2 2025, but revenue_q3 \(Q3 2025\) is newer/);
   });
+
+  it('reports a half compared with one two years back, as a quarter (the half of its number, "hn:1", is of every year: it took any first half for the one a year before)', () => {
+    const h = (id: string, period: string, end: string, value: number) => `${id}: { label: Revenue, concept: revenue, value: ${value}, unit: EUR, scale: million, period: ${period}, period_type: half_year, period_end: ${end}, source: Report }`;
+    const halves = [h('rev_h1_23', 'H1 2023', '2023-06-30', 300), h('rev_h1_24', 'H1 2024', '2024-06-30', 330), h('rev_h1_25', 'H1 2025', '2025-06-30', 400)];
+    const found = (text: string) => findingsOf(canvas(halves, `          - paragraph: "${text}"\n`)).filter((f) => f.includes('stale-reference'));
+    expect(found('Revenue was [[rev_h1_25]] in H1 2025, up from [[rev_h1_23]].')).toEqual([expect.stringContaining('text [[rev_h1_23]] shows Revenue for H1 2023, but rev_h1_25 (H1 2025) is newer')]);
+    expect(found('Revenue was [[rev_h1_25]] in H1 2025, up from [[rev_h1_24]] a year earlier.')).toEqual([]);
+  });
 });
 
 describe('a change in points typed beside a percentage', () => {

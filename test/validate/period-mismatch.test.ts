@@ -419,7 +419,8 @@ describe('period-mismatch', () => {
       expect(mismatches(worded, sentence!.replace('{}', own!)), own).toEqual([]);
     }
     // The S and its number as written: not in small letters, not run into a word or a form's name ("S-1"), not a half without its year.
-    for (const text of ['Au s2 2024, le chiffre d\'affaires s\'élève à [[rev]].', 'Le formulaire S-1 2024 indique un chiffre d\'affaires de [[rev]].', 'La série XS2 2024 a rapporté [[rev]].']) {
+    for (const text of ['Au s2 2024, le chiffre d\'affaires s\'élève à [[rev]].', 'Le formulaire S-1 2024 indique un chiffre d\'affaires de [[rev]].', 'La série XS2 2024 a rapporté [[rev]].',
+      'Revenue was [[rev]] as sales of S2 2024 models began.']) {
       expect(mismatches(half, text), text).toEqual([]);
     }
     // Hostile text around the new words, read in linear time.
@@ -436,8 +437,8 @@ describe('period-mismatch', () => {
     const rev = `  rev:\n    label: Revenue\n    unit: EUR\n    scale: million\n    source: R\n    values:\n      - { value: 401.7, period: H2 2024, period_end: 2024-12-31 }\n      - { value: 436.9, period: H1 2025, period_end: 2025-06-30 }\n`;
     const HALF_HEAD = HEAD.replace('period: Q3 2025, as_of: 2025-11-15', 'period: H1 2025, as_of: 2025-08-15');
     for (const [text, said] of [
-      ['Revenue was [[rev]] in the second half.', 'second half'], ['In the second half, revenue was [[rev]].', 'second half'], ['Revenue in H2 was [[rev]].', 'H2'],
-      ['Revenue was [[rev]] in 2H.', '2H'], ['Second-half revenue was [[rev]].', 'Second-half'], ['Revenue was [[rev]] in the 2nd half of the year.', '2nd half'],
+      ['Revenue was [[rev]] in the second half.', 'second half'], ['In the second half, revenue was [[rev]].', 'second half'],
+      ['Revenue was [[rev]] in 2H.', '2H'], ['In H2, revenue was [[rev]].', 'H2'], ['Second-half revenue was [[rev]].', 'Second-half'], ['Revenue was [[rev]] in the 2nd half of the year.', '2nd half'],
       ['Im zweiten Halbjahr lag der Umsatz bei [[rev]].', 'zweiten Halbjahr'], ['Der Umsatz lag im 2. Halbjahr bei [[rev]].', '2. Halbjahr'],
       ['Au second semestre, le chiffre d\'affaires s\'élève à [[rev]].', 'second semestre'], ['En el segundo semestre los ingresos fueron [[rev]].', 'segundo semestre'],
       ['Nel secondo semestre i ricavi sono stati pari a [[rev]].', 'secondo semestre'], ['In het tweede halfjaar bedroeg de omzet [[rev]].', 'tweede halfjaar'],
@@ -448,7 +449,8 @@ describe('period-mismatch', () => {
     }
     // Not hydrogen's "H2", nor a half of something else, an ordinal that counts, a half likened to, one apart from the
     // figure's clause, one compared with, an outlook's, Dutch "helft" (as often a match's), or an H in small letters.
-    for (const text of ['Revenue from green H2 was [[rev]].', 'The H2 market grew, and revenue was [[rev]].', 'Revenue was [[rev]] in the second half of the decade.',
+    for (const text of ['Revenue from green H2 was [[rev]].', 'The H2 market grew, and revenue was [[rev]].', 'Revenue in H2 mobility was [[rev]].', 'Revenue for H2 electrolysers was [[rev]].',
+      'Sales of electrolysers for H2 reached [[rev]].', 'Revenue was [[rev]] (second-half weighted).', 'Revenue was [[rev]] in the second half of the decade.',
       'Revenue was [[rev]], a second half of growth.', 'Revenue was [[rev]], the second half in a row above plan.', 'As in the second half, revenue was [[rev]].',
       'The plant, which reopened in the second half, lifted revenue to [[rev]].', 'Revenue was [[rev]], up from [[rev@2024-12-31]] in the second half.',
       'Revenue was [[rev]], and we expect growth in the second half.', 'In de tweede helft bedroeg de omzet [[rev]].', 'Revenue in h2 was [[rev]].']) {
