@@ -137,7 +137,7 @@ const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
  * read as periodText reads them ("H1 2025", "FY2025").
  */
 const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])(?:\.|\s?(?:°|º|ª|er|ème|e|ste))|(primo|secondo|eerste|tweede|premier|deuxième|second|primer|primeiro|segundo|erste[nmrs]?|zweite[nmrs]?))\s+(?:semestre|halfjaar|helft|Halbjahr(?:es|s)?)\s+(?:(?:del|van|de|do)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
-const HALF_LETTERS = new RegExp(String.raw`(?<=(?:^|[([,;:–—]\s*|(?<![\p{L}])(?:${['au', 'aux', 'du', 'le', 'ce', 'en', 'el', 'del', 'al', 'no', 'na', 'do', 'da', 'o', 'de', 'sur', 'pour', 'em', 'para', 'nel', 'il', 'dal', 'sul', 'in', 'im', 'for'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})\s{1,3}))(?:S([12])[ \t-]?(\d{4})|([12])S(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])`, 'gu');
+const HALF_LETTERS = new RegExp(String.raw`(?<=(?:^|[([,;:–—]\s{0,3}|(?<![\p{L}])(?:${['au', 'aux', 'du', 'le', 'ce', 'en', 'el', 'del', 'al', 'no', 'na', 'do', 'da', 'o', 'de', 'sur', 'pour', 'em', 'para', 'nel', 'il', 'dal', 'sul', 'in', 'im', 'for'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})\s{1,3}))(?:S([12])[ \t-]?(\d{4})|([12])S(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])`, 'gu');
 /** The ordinal words of HALF_WORDS that name the first half (the others name the second). */
 const FIRST_HALF = /^(?:primo|eerste|premier|primer|primeiro|erst)/i;
 const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
