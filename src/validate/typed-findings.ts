@@ -302,6 +302,10 @@ const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numb
 const MULTIPLE_SIGN = /[x×](?![\p{L}\p{N}])/u;
 /** A measure of times, as a leverage is (net debt over EBITDA): `unit: times` (or x, multiple), typed "2.6x" or "2.6 times". */
 const isMultiple = (m: Metric) => /^(?:times|x|multiples?)$/i.test(m.unit ?? '');
+/** A label of net debt over EBITDA, as normalWords writes it: "net debt/ebitda", "net debt to adjusted ebitda", "net financial debt / ebitda". */
+const LEVERAGE_LABEL = /^net (?:financial )?debt ?(?:\/|to|over) ?(?:adjusted )?ebitda(?: ratio)?$/;
+/** What prose calls such a measure. */
+const LEVERAGE_NAMES = ['leverage', 'net leverage', 'leverage ratio', 'net leverage ratio'];
 /** The currency a count is read in (typed-mismatch's counts): none. */
 const COUNT = '#count';
 
@@ -1265,6 +1269,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // ...and a label by its first and last words, a middle word it implies left out ("organic growth" for Organic revenue
   // growth, "operating margin" for Operating profit margin, "net debt" for Net financial debt), where unambiguous (shortNames).
   if (english) for (const [name, label] of shortNames(index, byLabel)) byLabel.set(name, byLabel.get(label)!);
+  // ...and a leverage by the word prose gives it ("Leverage stood at 2.3x", "net leverage of"), where one label in times
+  // names net debt over EBITDA and no metric is labelled so.
+  if (english) {
+    const leverage = [...byLabel.keys()].filter((l) => LEVERAGE_LABEL.test(l) && byLabel.get(l)!.every((id) => isMultiple(index.metrics[id])));
+    if (leverage.length === 1) for (const name of LEVERAGE_NAMES) if (!byLabel.has(name)) byLabel.set(name, byLabel.get(leverage[0]!)!);
+  }
   const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
   const labels = longestFirst(byLabel);
   // In English, the measures that may be a loss among them (lossBefore), found once for the canvas, not per amount.

@@ -1901,7 +1901,7 @@ describe('typed-mismatch of a count: a number of the measure\'s unit, no money o
       expect(mismatches(t), t).toEqual([]);
     }
   });
-  it('reads a multiple of a measure of times as its figure is typed, "2.3x", "2.3 x", "2.3×" (as "2.3 times" was): a leverage typed wrong so went unreported', () => {
+  it('reads a multiple of a measure of times as its figure is typed, "2.3x", "2.3 x", "2.3×" (as "2.3 times" was), and a leverage as prose names it: a leverage typed wrong so went unreported', () => {
     const leverage = 'leverage: { label: Net debt/EBITDA, value: 2.6, unit: times, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: 10-Q }';
     const found = (t: string) => validateWithWarnings(parseCanvas(`${HEAD_Q3}metrics:\n  ${leverage}\nblocks:\n  revenue_streams:\n    lead: '${t} Now: [[leverage]].'\n`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
     for (const [t, typed] of [['Net debt/EBITDA was 2.3x.', '2.3x'], ['Net debt/EBITDA was 2.3 x at 30 September 2025.', '2.3 x'], ['Net debt/EBITDA was 2.3×.', '2.3×'], ['Net debt/EBITDA was 2.3 times.', '2.3 times']]) {
@@ -1913,6 +1913,15 @@ describe('typed-mismatch of a count: a number of the measure\'s unit, no money o
       expect(found(t), t).toEqual([]);
     }
     expect(mismatches('Employees numbered 18,270x.')).toEqual([]);
+    // Named as prose names it: "leverage", "net leverage", "the leverage ratio" (the label's words were needed).
+    for (const t of ['Leverage stood at 2.3x.', 'Net leverage was 2.3x at 30 September 2025.', 'The leverage ratio was 2.3 times.']) {
+      expect(found(t), t).toEqual([expect.stringContaining('is typed into the text as Net debt/EBITDA')]);
+      expect(found(t.replace('2.3', '2.6')), t).toEqual([]);
+    }
+    // Not where another metric is labelled so, nor a part's.
+    expect(found('Leverage at the segment level was 2.3x.')).toEqual([]);
+    const own = validateWithWarnings(parseCanvas(`${HEAD_Q3}metrics:\n  ${leverage}\n  lev2: { label: Leverage, value: 2.3, unit: times, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: 10-Q }\nblocks:\n  revenue_streams:\n    lead: 'Leverage stood at 2.3x. Now: [[leverage]] [[lev2]].'\n`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch');
+    expect(own).toEqual([]);
   });
 
   it('reads the company\'s headcount in words of its own ("employed 18,270 people", "a workforce of 18,270") as its one measure labelled so', () => {
