@@ -138,9 +138,17 @@ const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
  */
 const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])(?:\.|\s?(?:°|º|ª|er|ème|e|ste))|(primo|secondo|eerste|tweede|premier|deuxième|second|primer|primeiro|segundo|erste[nmrs]?|zweite[nmrs]?))\s+(?:semestre|halfjaar|helft|Halbjahr(?:es|s)?)\s+(?:(?:del|van|de|do)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 const HALF_LETTERS = new RegExp(String.raw`(?<=(?:^|[([,;:–—]\s{0,3}|(?<![\p{L}])(?:${['au', 'aux', 'du', 'le', 'ce', 'en', 'el', 'del', 'al', 'no', 'na', 'do', 'da', 'o', 'de', 'sur', 'pour', 'em', 'para', 'nel', 'il', 'dal', 'sul', 'in', 'im', 'for'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})\s{1,3}))(?:S([12])[ \t-]?(\d{4})|([12])S(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])`, 'gu');
-/** The ordinal words of HALF_WORDS that name the first half (the others name the second). */
-const FIRST_HALF = /^(?:primo|eerste|premier|primer|primeiro|erst)/i;
+/** The ordinal words of HALF_WORDS and YEARLESS_HALF that name the first half (the others name the second). */
+const FIRST_HALF = /^(?:first|erst|premier|primer|primeiro|primo|eerste)/i;
 const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+/** What YEARLESS_QUARTER and YEARLESS_HALF share: a period's words standing alone, not part of a range or another word. */
+const LONE = String.raw`(?<![\p{L}\p{N}\-–—/])`;
+/** ...not after "a", "an", "another" ("a second quarter of growth", "a second half of growth"). */
+const NO_ARTICLE = String.raw`(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})`;
+/** ...not beside a year or a fiscal year's words ("Q2, 2025", "second-quarter 2025", "the second half 2025"). */
+const NOT_BESIDE_A_YEAR = String.raw`(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))`;
+/** ...nor where the ordinal counts ("the fourth quarter in a row", "das vierte Quartal in Folge"; of quarters, "in which" and "nach der" too). */
+const notCounting = (ofQuarters: boolean) => String.raw`(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|${ofQuarters ? String.raw`in\s+which|` : ''}in\s+Folge|hintereinander|seit|${ofQuarters ? String.raw`nach\s+(?:der|dem|den)|` : ''}consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`;
 /**
  * A quarter named by its number alone, without a year, the commonest words left over when a quarter is rolled forward: "Q2",
  * "2Q" (the Q in capitals), "the second quarter", "2nd quarter", "second-quarter"; German "im 2. Quartal", "im zweiten
@@ -162,7 +170,7 @@ const ORDINAL_NUMBER = new Map<string, number>([
   ...[['first', 'second', 'third', 'fourth'], GERMAN_ORDINAL, DUTCH_ORDINAL].flatMap((words) => words.map((word, i): [string, number] => [word, i + 1])),
   ...ROMANCE_ORDINAL.flatMap((words, i) => words.map((word): [string, number] => [word, i + 1])),
 ]);
-const YEARLESS_QUARTER = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?:Q([1-4])|([1-4])Q)|(?<=(?<![\p{L}])(?:au|aux|du|le|ce|el|del|al|ao|no|do|o|nel|il|sul|dal)\s{1,3})(?:T([1-4])|([1-4])T)|(?<=(?<![\p{L}])(?:in|het|van|over)\s{1,3})K([1-4])|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([1-4])(?:st|nd|rd|th|\.|\s?(?:er|e|ème|de|ste|º|°|ª))|(${[...ORDINAL_NUMBER.keys()].join('|')})(?:e[nsmr]?)?)[\s-]{0,3}(?:quarter|Quartals?|trimestre|kwartaal))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?:(?:the|l['’]|het|el|o|il)\s*)?(?:\p{L}{1,20}\s+)?['’]?(?:\d|fy(?![\p{L}])|fiscal|financial|Geschäftsjahr|exercice|ejercicio|exercício|esercizio|boekjaar))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+which|in\s+Folge|hintereinander|seit|nach\s+(?:der|dem|den)|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
+const YEARLESS_QUARTER = new RegExp(String.raw`${LONE}(?:(?:Q([1-4])|([1-4])Q)|(?<=(?<![\p{L}])(?:au|aux|du|le|ce|el|del|al|ao|no|do|o|nel|il|sul|dal)\s{1,3})(?:T([1-4])|([1-4])T)|(?<=(?<![\p{L}])(?:in|het|van|over)\s{1,3})K([1-4])|${NO_ARTICLE}(?:([1-4])(?:st|nd|rd|th|\.|\s?(?:er|e|ème|de|ste|º|°|ª))|(${[...ORDINAL_NUMBER.keys()].join('|')})(?:e[nsmr]?)?)[\s-]{0,3}(?:quarter|Quartals?|trimestre|kwartaal))${NOT_BESIDE_A_YEAR}(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?:(?:the|l['’]|het|el|o|il)\s*)?(?:\p{L}{1,20}\s+)?['’]?(?:\d|fy(?![\p{L}])|fiscal|financial|Geschäftsjahr|exercice|ejercicio|exercício|esercizio|boekjaar))${notCounting(true)}`, 'giu');
 /**
  * A half named by its number alone, without a year, as a half-year briefing rolled forward leaves it: "in the second half",
  * "second-half", "2nd half", "in H2", "in 2H" (the H in capitals, after a preposition and before a clause's end only:
@@ -173,9 +181,7 @@ const YEARLESS_QUARTER = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?:Q
  * fiscal year's words, not "of" anything but the year ("the second half of the decade", "la seconda metà"), not after "a"
  * ("a second half of growth"), nor where the ordinal counts ("the second half in a row").
  */
-const YEARLESS_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?<=(?<![\p{L}])(?:in|for|during|throughout|through|over|by|im|au|en|no|nel|het|tijdens)\s{1,3})(?:H([12])|([12])H)(?=\s*(?:[,;:.)]|$))|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([12])(?:st|nd|\.|\s?(?:er|e|de|ste|º|°|ª))|(first|second|erste[nmrs]?|zweite[nmrs]?|premier|deuxième|primer|primeiro|segundo|primo|secondo|eerste|tweede))[\s-]{0,3}(?:half|Halbjahr(?:es|s)?|semestre|halfjaar)(?![\s-]{0,3}(?:weighted|loaded|skewed|biased|heavy)(?![\p{L}])))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?!(?:the\s+|this\s+)?(?:year|Jahres)(?![\p{L}])))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+Folge|hintereinander|seit|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
-/** The words of YEARLESS_HALF that name the first half (the others the second). */
-const FIRST_HALF_WORD = /^(?:first|erst|premier|primer|primeiro|primo|eerste)/i;
+const YEARLESS_HALF = new RegExp(String.raw`${LONE}(?:(?<=(?<![\p{L}])(?:in|for|during|throughout|through|over|by|im|au|en|no|nel|het|tijdens)\s{1,3})(?:H([12])|([12])H)(?=\s*(?:[,;:.)]|$))|${NO_ARTICLE}(?:([12])(?:st|nd|\.|\s?(?:er|e|de|ste|º|°|ª))|(first|second|erste[nmrs]?|zweite[nmrs]?|premier|deuxième|primer|primeiro|segundo|primo|secondo|eerste|tweede))[\s-]{0,3}(?:half|Halbjahr(?:es|s)?|semestre|halfjaar)(?![\s-]{0,3}(?:weighted|loaded|skewed|biased|heavy)(?![\p{L}])))${NOT_BESIDE_A_YEAR}(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?!(?:the\s+|this\s+)?(?:year|Jahres)(?![\p{L}])))${notCounting(false)}`, 'giu');
 /** The words a quarter named by its number alone ("Q2", "2Q") comes after: a preposition or article (YEARLESS_QUARTER). */
 const QUARTER_LEAD = /(?<![\p{L}])(?:in|for|during|throughout|by|until|through|to|of|at|over|the|this|that|its|our|their|im|am|vom|zum|zur|bis|für|seit|das|dem|des)\s{1,3}$/iu;
 /** Whether a year, a fiscal year's words or a range's dash ends `text` before blanks and commas (YEARLESS_QUARTER: "2025, Q2", "FY26 Q2", "Q1 - Q3"), read back from `at` over those blanks only. */
@@ -831,7 +837,7 @@ function readNamedPeriods(sentence: string, yearless: boolean): NamedPeriod[] {
       const [h, hBefore, digit, word] = m.slice(1);
       const token = h ?? hBefore;
       if (token !== undefined) return /\p{Ll}/u.test(m[0]) ? undefined : `hn:${token}`;
-      return `hn:${digit ?? (FIRST_HALF_WORD.test(word!) ? 1 : 2)}`;
+      return `hn:${digit ?? (FIRST_HALF.test(word!) ? 1 : 2)}`;
     }, (at, end) => covered(at, end) || yearBefore(read, at));
   }
   // A year named by the month it ends ("FY3/26", "2026年3月期") is of a numbering of its own: a plain "FY2025" may be the

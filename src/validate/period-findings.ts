@@ -100,7 +100,7 @@ function yearlessApart(sentence: string, named: readonly NamedPeriod[], refs: Pl
   const near = (between: string) => between.length <= 40 && !CLAUSE_APART.test(between) && (between.trim() === '' || between.trim().split(/\s+/).length <= 4);
   let r = 0;
   return named.map((p) => {
-    if (!p.key.startsWith('qn:') && !p.key.startsWith('hn:')) return false;
+    if (!/^[qh]n:/.test(p.key)) return false;
     while (r < refs.length && refs[r]!.end <= p.at) r++;
     if (LIKENED.test(sentence.slice(Math.max(0, p.at - 60), p.at))) return true;
     const before = refs[r - 1], after = refs[r];

@@ -300,6 +300,8 @@ const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numb
 
 /** How a multiple is written after its number, "2.6x", "2.6 x", "2.6×": the unit of a measure counted in `times` (isMultiple). */
 const MULTIPLE_SIGN = /[x×](?![\p{L}\p{N}])/u;
+/** That sign after a count, a blank between at most (countUnit). */
+const MULTIPLE_AFTER = new RegExp(String.raw`^\s?${MULTIPLE_SIGN.source}`, 'iu');
 /** A measure of times, as a leverage is (net debt over EBITDA): `unit: times` (or x, multiple), typed "2.6x" or "2.6 times". */
 const isMultiple = (m: Metric) => /^(?:times|x|multiples?)$/i.test(m.unit ?? '');
 /** A label of net debt over EBITDA, as normalWords writes it: "net debt/ebitda", "net debt to adjusted ebitda", "net financial debt / ebitda". */
@@ -330,7 +332,7 @@ function isCount(m: Metric): boolean {
  */
 function countUnit(after: string, ms: Metric[]): number | undefined {
   // A multiple's sign: "2.3x" of a measure of times (not of employees).
-  const sign = new RegExp(String.raw`^\s?${MULTIPLE_SIGN.source}`, 'iu').exec(after);
+  const sign = MULTIPLE_AFTER.exec(after);
   if (sign !== null) return ms.some(isMultiple) && countEnds(after, sign[0].length) ? sign[0].length : undefined;
   const forms = ms.flatMap((m) => [m.unit!, m.label]).map((w) => normalWords(w).replace(/s$/, '')).filter((w) => w.length > 0);
   const lower = after.toLowerCase();
