@@ -166,13 +166,15 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   };
   queue.on('error', onError);
   client.on('error', onError);
-  client.on('close', () => cutOffIfAway());
   // Redis's run id (INFO server), asked once per connection: a server restarted since has another. Told apart so, a job
   // gone with a restart is not counted as vanishing even where BullMQ's connection saw the new server before this one
   // did. '' where INFO is not allowed (a managed Redis may rename it): the reconnections are counted then.
   let runOf: Promise<string> | undefined;
   const serverRun = () => (runOf ??= client.info('server').then((text) => /run_id:(\w+)/.exec(text)?.[1] ?? '', () => ''));
-  client.on('close', () => (runOf = undefined));
+  client.on('close', () => {
+    runOf = undefined;
+    cutOffIfAway();
+  });
   let readyBefore = false;
   client.on('ready', () => {
     // Back, said or not: a Redis restarted at once is reached again on the first try, with no error to say.
@@ -367,13 +369,13 @@ async function openReached(settings: QueueSettings, options: RedisTarget['option
   // the same queue at database 0 takes nothing queued at database 1, and counted, the build waited in silence for ever.
   const db = String(settings.target.options.db ?? 0);
   const workersHere = async (q: Queue): Promise<number> => (await q.getWorkers()).filter((w) => w.db === undefined || w.db === db).length;
-  // Back after a loss: each awaited briefing looked at now, not at the next sweep (what a restarted Redis lost is queued again at once).
+  // Every few seconds, and at once back after a loss (what a restarted Redis lost is queued again then, not at the next sweep).
   lookAgain = () => {
     for (const jobId of waiting.keys()) void lookAt(jobId);
   };
   const shared = new Set<string>();
   const sweep = setInterval(() => {
-    for (const jobId of waiting.keys()) void lookAt(jobId);
+    lookAgain();
     // Files jobs name stay while any is awaited: a backlog may outlast --keep-results.
     if (waiting.size > 0) for (const key of shared) void client.expire(key, settings.keepSeconds).catch(() => {});
   }, SWEEP_MS);

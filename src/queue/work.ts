@@ -205,12 +205,12 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   });
   /** Says a printed job's drop, once; true where `message` was one. */
   const dropped = (message: string): boolean => {
-    const jobId = jobProblem(message)?.job;
-    const done = jobId === undefined ? undefined : printed.get(jobId);
-    if (done === undefined || jobProblem(message)!.kind === 'renew') return false;
-    printed.delete(jobId!);
+    const problem = jobProblem(message);
+    const done = problem === undefined || problem.kind === 'renew' ? undefined : printed.get(problem.job);
+    if (done === undefined) return false;
+    printed.delete(problem!.job);
     problems.isNew(message); // told
-    report({ kind: 'dropped', jobId: jobId!, file: done.file, set: done.set, message: inWords(message) });
+    report({ kind: 'dropped', jobId: problem!.job, file: done.file, set: done.set, message: inWords(message) });
     return true;
   };
   // The connection's loss is said once, as the first error or close says it, and its return once, after a loss said (each
@@ -277,7 +277,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       if (!closed) await Promise.race([worker.disconnect().catch(() => {}), pause(HAND_BACK_MS)]);
       // Printed but never stored as done: BullMQ says no error while it closes, so its drop is said here.
       for (const [jobId, done] of printed) {
-        report({ kind: 'dropped', jobId, file: done.file, set: done.set, message: `job ${jobId.slice(0, 17)} was no longer this worker's to finish as it stopped (Redis restarted or emptied, or another worker took the job); what it printed is dropped, and the briefing is made by another worker or queued again by its submitter` });
+        report({ kind: 'dropped', jobId, file: done.file, set: done.set, message: `job ${jobId.slice(0, 17)} was no longer this worker's to finish as it stopped (Redis restarted or emptied, or another worker took the job); ${DROPPED}` });
       }
       printed.clear();
       await absent();
@@ -384,6 +384,9 @@ export function problemLog(): { isNew(message: string): boolean; cleared(): bool
   };
 }
 
+/** What becomes of a print whose job was no longer its worker's to finish (inWords, and a gentle close's account). */
+const DROPPED = 'what it printed is dropped, and the briefing is made by another worker or queued again by its submitter';
+
 /** BullMQ's words for a job whose lock or key went away under a worker: which, the job, the step that found it. */
 const MISSING_JOB = /^Missing (lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? (\w+)$/;
 /** ...for a job another worker holds now ("Lock mismatch for job … Cmd moveToFinished from active"), and for a lock it could not renew. */
@@ -417,5 +420,5 @@ export function inWords(message: string, fileOf: (job: string) => string | undef
     ? 'its lock was gone (Redis restarted or emptied, or this worker renewed it too late and another took the job)'
     : problem.kind === 'key' ? 'the job was gone from Redis (restarted or emptied)'
       : 'another worker holds it now (this worker\'s lock lapsed, with Redis away or slow, and another took the job)';
-  return `${job} was no longer this worker's to finish: ${why}; what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${message.trim()})`;
+  return `${job} was no longer this worker's to finish: ${why}; ${DROPPED} (BullMQ: ${message.trim()})`;
 }
