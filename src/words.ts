@@ -1,4 +1,5 @@
 /** Lists as a sentence writes them, for messages; and text as a regular expression matches it. */
+import { RecentMap } from './recent-map.ts';
 
 /** "a", "a and b", "a, b and c" (or "... or c"). */
 export function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
@@ -26,6 +27,35 @@ export function maxWaitText(ms: number): string {
   const minutes = ms / 60_000;
   return `--max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
+
+/**
+ * Which occurrence of `needle` in `text`, counted from 0, one starting at `at` is: how many times it occurs wholly before
+ * `at`, each counted from the end of the last (as `text.slice(0, at).split(needle)` counts them), as the canvas locator
+ * finds the nth. Its places in a text are found once for the last few texts asked about (OCCURRENCE_TEXTS): a paragraph of
+ * thousands of typed figures asks once for each, and counting each time read the paragraph thousands of times.
+ */
+export function occurrencesBefore(text: string, needle: string, at: number): number {
+  if (needle === '') return text.slice(0, at).split(needle).length - 1;
+  let needles = occurrenceTexts.get(text);
+  if (needles === undefined) occurrenceTexts.set(text, (needles = new Map()));
+  let places = needles.get(needle);
+  if (places === undefined) {
+    places = [];
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) places.push(i);
+    needles.set(needle, places);
+  }
+  // The first place whose occurrence ends after `at`, by halving: the count of those before it.
+  let [low, high] = [0, places.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (places[mid]! + needle.length > at) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+/** The texts occurrencesBefore keeps the places of needles in. */
+const OCCURRENCE_TEXTS = 8;
+const occurrenceTexts = new RecentMap<string, Map<string, number[]>>(OCCURRENCE_TEXTS);
 
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {

@@ -198,6 +198,9 @@ function ownClause(sentence: string, at: number, end: number): string {
   return `${kept} ${before.slice(brk.index)} ${sentence.slice(end)}`;
 }
 
+/** How much of the sentence before a figure's aboutCurrentPeriod reads: a long sentence of prose. */
+const BEFORE_WORDS = 2_000;
+
 /**
  * Whether a sentence that names no period (`sentence`, of `text` from `start`, the measure's name at `name`) speaks of
  * the period of `id`, the briefing's current one: no word of another period or time in it (TIME_WORDS; a comparison with
@@ -231,8 +234,10 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const butOwn = (words: string) => withoutPeriods(words, namedPeriods(words)).replace(YEAR_ON_YEAR, ' ');
   const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };
   if (otherPeriod(text) || around.some(otherPeriod)) return false;
-  // The sentence before it, which may set the time it speaks of: "Last year was hard. Revenue was...".
-  const before = text.slice(Math.max(0, text.lastIndexOf('.', Math.max(0, start - 2)) + 1), start);
+  // The sentence before it, which may set the time it speaks of: "Last year was hard. Revenue was..." (its last
+  // BEFORE_WORDS characters: a text of thousands of figures read it for each).
+  const earliest = Math.max(0, start - BEFORE_WORDS);
+  const before = text.slice(earliest + text.slice(earliest, Math.max(earliest, start - 1)).lastIndexOf('.') + 1, start);
   if (otherTime(before) || quarterMentions(butOwn(before)).other) return false;
   if (titles.some((t) => otherPeriod(t) || otherTime(t) || TITLE_PLANS.test(t))) return false;
   // A part of the measure the canvas has figures for, named over the text or in the sentence before: "Revenue was..."

@@ -12,7 +12,7 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { inEnglishDigits, notationOf, typedAmounts } from '../canvas/typed-amounts.ts';
 import { inUnits, sameUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
-import { listOf } from '../words.ts';
+import { listOf, occurrencesBefore } from '../words.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { measureWords, significantDigits, speaksOfMeasure, typedText } from './typed-findings.ts';
@@ -182,7 +182,7 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
       // restatement", "consensus estimates"), means the old figure.
       if (said.length === 0 || CITED_AS_WAS.test(halfWidth.slice(sentence.start, sentence.end))) continue;
       const written = text.slice(amount.index, amount.index + amount.token.length);
-      const nth = text.slice(0, amount.index).split(written).length - 1;
+      const nth = occurrencesBefore(text, written, amount.index);
       const each = said.map((m) => `${m.id}${m.what === 'equivalent' ? '\'s equivalent' : ''} moved from ${m.was} to ${m.now}`).join('; ');
       // Where the sentence names the figure's measure nowhere, it may be another's that happens to be the old figure.
       const unnamed = [...new Set(said.filter((m) => !ofMeasure(m)).map((m) => index.metrics[m.id].label))];

@@ -18,13 +18,14 @@ import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGIT
 import { powerWords, typedSlip } from '../canvas/scale-slips.ts';
 import { languageCode, languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
+import { RecentMap } from '../recent-map.ts';
 import type { Finding } from './findings.ts';
 import { aheadExamples, datesBalance, FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead, TIED_AFTER } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { escapeRegExp, JOINING_WORDS, listOf } from '../words.ts';
+import { escapeRegExp, JOINING_WORDS, listOf, occurrencesBefore } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
 import { bareTableNumbers, withoutUnits, type BareNumber } from './table-units.ts';
 
@@ -53,6 +54,24 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
   for (const { text, path } of referringTexts(canvas)) {
     const { blanked, halfWidth } = typedText(text);
     const sentenceAt = sentenceFinder(blanked);
+    // Each sentence of the blanked text in small letters, and whether it speaks of another figure (OTHER_FIGURE), read once a sentence.
+    const sentences = new Map<number, { sentence: string; otherFigure: boolean }>();
+    const readSentence = ({ start, end }: { start: number; end: number }) => {
+      let read = sentences.get(start);
+      if (read === undefined) {
+        const sentence = blanked.slice(start, end).toLowerCase();
+        sentences.set(start, (read = { sentence, otherFigure: OTHER_FIGURE.test(sentence) }));
+      }
+      return read;
+    };
+    // The periods each sentence of the text names (not those it compares with), read once a sentence.
+    const namedIn = new Map<number, Set<string>>();
+    const namedAround = (at: number) => {
+      const { start, end } = sentenceBounds(text, at);
+      let named = namedIn.get(start);
+      if (named === undefined) namedIn.set(start, (named = new Set(namedPeriods(text.slice(start, end)).filter((p) => !p.compared).map((p) => p.key))));
+      return named;
+    };
     for (const amount of typedAmounts(halfWidth, notation, canvas.briefing?.language)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
@@ -69,21 +88,21 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // €9,076 million): its readers take it for another figure than the canvas's.
       const english = exact.length > 0 || amount.otherwise === undefined ? [] : amounts.filter((a) => currency(a) && same(a.value, amount.otherwise!));
       if (english.length > 0) {
-        const nth = text.slice(0, amount.index).split(written).length - 1;
+        const nth = occurrencesBefore(text, written, amount.index);
         found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(english.map((m) => m.id))], message: otherNotationMessage(written, amount, english, notation, canvas.briefing?.language) });
         continue;
       }
       // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
       // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
-      const bounds = exact.length > 0 ? undefined : sentenceAt(amount.index);
-      const sentence = bounds === undefined ? '' : blanked.slice(bounds.start, bounds.end).toLowerCase();
+      const read = exact.length > 0 ? undefined : readSentence(sentenceAt(amount.index));
+      const sentence = read?.sentence ?? '';
       const speaksOf = (id: string) => speaksOfMeasure(index.metrics[id].label, sentence);
-      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? [...exact] : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
+      const matches = exact.length > 0 || read?.otherFigure ? [...exact] : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
       if (matches.length === 0) continue;
       // Of several figures of one measure it is, the one whose period its sentence names is the one it means: the text is
       // that period's, not left from another's. So too where it is that period's figure rounded and an earlier one's exactly:
       // "$1.19 billion in Q1 FY2026" is Q1 FY26's US$1,193 million, though Q4 FY25's was US$1,190 million.
-      const meant = periodFigure(matches.map((m) => m.id), exact.length > 0 ? amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step))) : matches, text, amount.index, index, fiscalShift);
+      const meant = periodFigure(matches.map((m) => m.id), exact.length > 0 ? amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step))) : matches, namedAround(amount.index), index, fiscalShift);
       if (meant !== undefined) matches.splice(0, matches.length, meant as (typeof matches)[number], ...matches.filter((m) => m !== meant));
       const first = matches[0]!;
       // A loss typed without its minus is written with the reference that prints it so: [[id.size]].
@@ -96,7 +115,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const how = exact.includes(first) ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
-      const nth = text.slice(0, amount.index).split(written).length - 1;
+      const nth = occurrencesBefore(text, written, amount.index);
       const equivalent = ref.endsWith('.equivalent]]');
       const period = index.metrics[first.id].period;
       // What another figure of the series would print here, and the reference that prints it, written as `ref` is.
@@ -253,13 +272,12 @@ function roundedFigure(metric: number, typed: number, step: number): boolean {
 }
 
 /**
- * Of the figures an amount typed at `at` in `text` is (`ids`, as typed or rounded), the one it means when its sentence
- * names the period of one of them (not one it compares with), or of a figure of the same measure it is as rounded
+ * Of the figures an amount typed in a text is (`ids`, as typed or rounded), the one it means when its sentence (`named`:
+ * the keys of the periods it names, not those it compares with) names the period of one of them, or of a figure of the same measure it is as rounded
  * (`rounded`: a series' other value, or a metric of one measure): that one, first. None where the sentence names none
  * of theirs, or where the first already is of the period named.
  */
-function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], text: string, at: number, index: MetricIndex, fiscalShift: number | undefined): T | undefined {
-  const named = new Set(namedPeriods(sentenceAround(text, at)).filter((p) => !p.compared).map((p) => p.key));
+function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], named: ReadonlySet<string>, index: MetricIndex, fiscalShift: number | undefined): T | undefined {
   if (named.size === 0) return undefined;
   const ofNamed = (id: string) => [...periodKeysOf(index.metrics[id]!, fiscalShift)].some((k) => named.has(k));
   if (ofNamed(ids[0]!)) return undefined;
@@ -1182,10 +1200,35 @@ function joinPastPeriod(rest: string, join: RegExp, lang: Joins): RegExpExecArra
   return undefined;
 }
 
-/** The period a sentence (`named`: the periods it names) gives a figure typed at `at` in it: the one nearest to it (not one it compares with). */
-function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefined {
-  const distance = (p: NamedPeriod) => Math.min(Math.abs(p.at - at), Math.abs(p.end - at));
-  return named.filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
+/**
+ * Of `days` (namedDays: in order), the nearest to the figure at `own` for which `dates` holds, the one before it where two
+ * are as near: tried nearest first, outwards, none ending before `clause.from` or starting after `clause.to`, so that a
+ * sentence of thousands of figures and days tries a few for each.
+ */
+function nearestDay(days: readonly NamedPeriod[], own: { at: number; end: number }, clause: { from: number; to: number }, dates: (d: NamedPeriod) => boolean): NamedPeriod | undefined {
+  let after = firstWhere(days, (d) => d.end > own.at);
+  let before = after - 1;
+  while ((before >= 0 && days[before]!.end > clause.from) || (after < days.length && days[after]!.at <= clause.to)) {
+    const back = before >= 0 && days[before]!.end > clause.from ? own.at - days[before]!.end : Infinity;
+    const ahead = after < days.length && days[after]!.at <= clause.to ? days[after]!.at - own.end : Infinity;
+    const d = back <= ahead ? days[before--]! : days[after++]!;
+    if (dates(d)) return d;
+  }
+  return undefined;
+}
+
+/**
+ * The period a sentence (`named`: the periods it names) gives a figure typed at `at` in it: the one nearest to it (not one
+ * it compares with), the first of those as near. (One pass, no sort: each figure of a sentence of thousands asks.)
+ */
+function periodNearest(named: readonly NamedPeriod[], at: number): NamedPeriod | undefined {
+  let nearest: NamedPeriod | undefined;
+  let least = Infinity;
+  for (const p of named) {
+    const distance = Math.min(Math.abs(p.at - at), Math.abs(p.end - at));
+    if (!p.compared && distance < least) [nearest, least] = [p, distance];
+  }
+  return nearest;
 }
 
 /** A word of a label that names what is measured (revenue, margin, EBITDA, employees...): a label without one names a part of the company. */
@@ -1210,6 +1253,12 @@ const REVENUE_OF = new RegExp(String.raw`(?:^|[,;:(]|\b(?:the|its|our|their|and|
 
 /** A label short enough to be read only in capitals, as written: an abbreviation of three letters ("EPS", "DPS", "ARR", "GMV"). */
 const SHORT_LABEL = /^\p{Lu}{3}$/u;
+
+/**
+ * The most characters of a sentence read whole about each figure in it (typedMismatches' readAbout): a sentence of prose
+ * is a tenth as long, and one of thousands of figures strung together was read whole for each, in n squared.
+ */
+const LONG_SENTENCE = 4_000;
 
 /** How far before a typed figure its measure's name is looked for: a long label, a period and "rose 12% year on year to". */
 const NAME_WINDOW = 240;
@@ -1391,9 +1440,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    */
   const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string): { name: string; nameAt: number; nameEnd: number; unit?: number; skip?: number } | undefined => {
     const before = halfWidth.slice(s.start, amount.index);
-    const after = halfWidth.slice(amount.index + amount.token.length).toLowerCase();
-    const nameAt = s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length);
     const end = amount.index + amount.token.length;
+    // (The words just after it, as far as a label and the company's name go: not the rest of the text, for each count.)
+    const after = halfWidth.slice(end, end + NAME_WINDOW).toLowerCase();
+    const nameAt = s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length);
     if (headcount !== undefined) {
       const noun = new RegExp(`^${HEADCOUNT_NOUN}`, 'iu').exec(after)?.[0];
       const employed = BARE.test(before) ? EMPLOYED_AFTER.exec(after)?.[0] : undefined;
@@ -1509,7 +1559,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // (A table's cell, read as its row's sentence, is said to be one; a bare number as written, with the unit it is read in.)
       const said = sentence === undefined ? message : inTableCell(message, written, bare);
       // (A bare number is the whole of its cell, where the finding points: its needle is the amount read, as the data notes list it.)
-      found.push({ path, needle: written, nth: bare === undefined ? text.slice(0, at).split(written).length - 1 : 0, rule: 'typed-mismatch', metrics: [id, ...more], figure: signed ?? written.trim(), message: said, ...(signed !== undefined ? { typedChange: true as const } : {}) });
+      found.push({ path, needle: written, nth: bare === undefined ? occurrencesBefore(text, written, at) : 0, rule: 'typed-mismatch', metrics: [id, ...more], figure: signed ?? written.trim(), message: said, ...(signed !== undefined ? { typedChange: true as const } : {}) });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string, signed?: string) => {
@@ -1548,10 +1598,32 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const current = currentFigures(ids, index, canvas, fiscalShift);
       if (current.length === 0 || datedOtherwise(s, current, ids)) return [];
       // (Read as written first: the words of a comparison with the year before are read whole there, "up from $65.6 billion a year earlier".)
-      const about = (read: string) => current.every((id) => aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, id, index, canvas, fiscalShift, context));
-      if (about(halfWidth)) return current;
-      const read = basesBlanked(s, name, own);
-      return read !== halfWidth && about(read) ? current : [];
+      const about = (read: { sentence: string; start: number }) => current.every((id) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, id, index, canvas, fiscalShift, context));
+      const asWritten = readAbout(s, name, own, []);
+      if (about(asWritten)) return current;
+      const read = readAbout(s, name, own, baseSpans(s, name, own));
+      return read.sentence !== asWritten.sentence && about(read) ? current : [];
+    };
+    /**
+     * The words of sentence `s` read about the figure at `own`, its measure named at `name`, with `blanks` (places in the
+     * text) blanked: the whole sentence, or of one over LONG_SENTENCE characters (hundreds of figures strung together),
+     * the LONG_SENTENCE / 2 either side of the name and the figure, cut at blanks. Where they start in the text with them.
+     */
+    const readAbout = (s: { start: number; sentence: string }, name: { at: number; end: number }, own: { at: number; end: number }, blanks: ReadonlyArray<readonly [number, number]>) => {
+      const end = s.start + s.sentence.length;
+      let [from, to] = [s.start, end];
+      if (s.sentence.length > LONG_SENTENCE) {
+        from = Math.max(s.start, Math.min(name.at, own.at) - LONG_SENTENCE / 2);
+        to = Math.min(end, Math.max(name.end, own.end) + LONG_SENTENCE / 2);
+        if (from > s.start) from += Math.max(0, halfWidth.slice(from, Math.min(name.at, own.at)).search(/\s/) + 1);
+        if (to < end) to = Math.max(Math.max(name.end, own.end), from + halfWidth.slice(from, to).search(/\s\S*$/) + 1);
+      }
+      let sentence = halfWidth.slice(from, to);
+      for (const [at, until] of blanks) {
+        const [a, b] = [Math.max(at, from), Math.min(until, to)];
+        if (a < b) sentence = `${sentence.slice(0, a - from)}${' '.repeat(b - a)}${sentence.slice(b - from)}`;
+      }
+      return { sentence, start: from };
     };
     /**
      * The text with the bases its sentence `s` compares the figure at `own` with blanked, and the words that date them
@@ -1559,7 +1631,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * tôt"): their earlier period is theirs, and leaves the figure the current period's.
      */
     const bases = new Map<number, Array<[number, number]>>();
-    const basesBlanked = (s: { start: number; sentence: string }, name: { at: number; end: number }, own: { at: number; end: number }) => {
+    const baseSpans = (s: { start: number; sentence: string }, name: { at: number; end: number }, own: { at: number; end: number }) => {
       // (Each sentence's read once, in the text's places: a base's span holds its figure, so the figure's own is left out below.)
       let all = bases.get(s.start);
       if (all === undefined) {
@@ -1567,17 +1639,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const figures = figureAt.slice(firstWhere(figureAt, ([a]) => a! >= s.start), firstWhere(figureAt, ([a]) => a! >= end)).filter(([, b]) => b! <= end).map(([a, b]) => [a! - s.start, b! - s.start] as const);
         bases.set(s.start, (all = comparisonBases(s.sentence, figures, canvas.briefing?.language).map(([from, to]) => [s.start + from, s.start + to])));
       }
-      const spans = all.filter(([from, to]) => !(from < own.end && to > own.at) && !(from < name.end && to > name.at)).sort((a, b) => a[0] - b[0]);
-      if (spans.length === 0) return halfWidth;
-      const pieces: string[] = [];
-      let at = 0;
-      for (const [from, to] of spans) {
-        if (to <= at) continue;
-        const start = Math.max(from, at);
-        pieces.push(halfWidth.slice(at, start), ' '.repeat(to - start));
-        at = to;
-      }
-      return `${pieces.join('')}${halfWidth.slice(at)}`;
+      return all.filter(([from, to]) => !(from < own.end && to > own.at) && !(from < name.end && to > name.at));
     };
     /**
      * Where currentOf finds no current figure, the briefing naming a period the measure has none for: the figure a
@@ -1590,17 +1652,15 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (meant === undefined) return undefined;
       if (datedOtherwise(s, [meant.id], ids)) return undefined;
       // (The day named, the figure's own, read as no word of time; nor the bases it is compared with.)
-      const about = (text: string) => {
-        const read = meant.days.reduce((t, [from, to]) => `${t.slice(0, from)}${' '.repeat(to - from)}${t.slice(to)}`, text);
-        return aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, meant.id, index, canvas, fiscalShift, context);
-      };
-      if (about(halfWidth)) return meant;
-      const blanked = basesBlanked(s, name, own);
-      return blanked !== halfWidth && about(blanked) ? meant : undefined;
+      const about = (read: { sentence: string; start: number }) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, meant.id, index, canvas, fiscalShift, context);
+      const asWritten = readAbout(s, name, own, meant.days);
+      if (about(asWritten)) return meant;
+      const read = readAbout(s, name, own, [...meant.days, ...baseSpans(s, name, own)]);
+      return read.sentence !== asWritten.sentence && about(read) ? meant : undefined;
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
     const sentenceAt = sentenceFinder(halfWidth);
-    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[]; outsiders?: ReturnType<typeof outsiderWords> }>();
+    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[]; outsiders?: ReturnType<typeof outsiderWords>; spoken?: string; days?: NamedPeriod[] }>();
     const sentenceOf = (at: number) => {
       const bounds = sentenceAt(at);
       let r = read.get(bounds.start);
@@ -1617,7 +1677,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // An outsider's figure, given in its clause before it ("Reuters said revenue was", "According to Bloomberg,"), is
       // theirs: no contradiction of the company's own, as an estimate is none.
       if (entry.plans || outsidersFigure((entry.outsiders ??= outsiderWords(entry.sentence, companyWords)), at - bounds.start)) return undefined;
-      return { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
+      return { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods, spoken: () => (entry.spoken ??= entry.sentence.toLowerCase()), days: () => (entry.days ??= namedDays(entry.sentence)) };
     };
 
     /**
@@ -1626,10 +1686,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * written; not a day it compares with ("up from [[net_debt@2024-12-31]] at 31 December 2024"). None where the measure
      * has no balance, or several, of that day.
      */
-    const datedBalance = (ids: string[], s: { start: number; sentence: string }, amount: TypedAmount) => {
+    const datedBalance = (ids: string[], s: { start: number; sentence: string; days: () => NamedPeriod[] }, amount: TypedAmount) => {
       const own = { at: amount.index - s.start, end: amount.index - s.start + amount.token.length };
-      const apart = (d: NamedPeriod) => (d.end <= own.at ? own.at - d.end : d.at - own.end);
-      const day = namedDays(s.sentence).filter((d) => !d.compared && datesBalance(s.sentence, own, d)).sort((a, b) => apart(a) - apart(b))[0];
+      // (None past a semicolon either side is the figure's: datesBalance reads the figure's clause only.)
+      const clause = { from: s.sentence.lastIndexOf(';', own.at - 1), to: (s.sentence.indexOf(';', own.end) + 1 || s.sentence.length + 1) - 1 };
+      const day = nearestDay(s.days(), own, clause, (d) => !d.compared && datesBalance(s.sentence, own, d));
       const of = day === undefined ? [] : ids.filter((id) => !isLookingAhead(index.metrics[id]) && dayKeyOf(index.metrics[id]) === day.key);
       return of.length === 1 ? { id: of[0]!, day: day!.text, days: [[s.start + day!.at, s.start + day!.end]] as Array<[number, number]> } : undefined;
     };
@@ -1730,7 +1791,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
       // A difference ("$102 million higher than a year earlier"), a part or a rate ("per working day", "came from the
       // acquisition"): not the level, nor its scale slipped.
-      const rest = halfWidth.slice(amount.index + amount.token.length, s.end);
+      const rest = wordsAfter(halfWidth, amount.index + amount.token.length, s.end);
       if (differenceAfter(rest) || (english && !perShare(named.name) && partOrRateAfter(rest))) continue;
       if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)), lang)) continue;
       if ('fronted' in read && read.fronted && !companyAfter(halfWidth, amount.index + amount.token.length, s.end)) continue;
@@ -1768,7 +1829,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // Not a figure of a measure the sentence does not speak of (speaksOfMeasure), typed after this one's name: "EBITDA was
       // €412.0m in H1 2025" is EBITDA's figure typed wrong, whatever else is €412 million (a purchase price).
       const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap(sign);
-      const spoken = s.sentence.toLowerCase();
+      const spoken = s.spoken();
       const exact = anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)) && speaksOfMeasure(f.label, spoken));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       const fitting = figures.filter(({ f }) => f !== undefined && (loss === undefined && !asLoss ? near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step) : near(sign(amount.value)[0]!, f, amount.step)));
@@ -2121,7 +2182,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const disagrees = (needle: string, from: number, stated: string, figure: string) => found.push({
         path,
         needle,
-        nth: text.slice(0, from).split(needle).length - 1,
+        nth: occurrencesBefore(text, needle, from),
         rule: 'typed-figure',
         metrics: [id],
         figure,
@@ -2171,7 +2232,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
         found.push({
           path,
           needle,
-          nth: text.slice(0, at + phrase.indexOf(needle)).split(needle).length - 1,
+          nth: occurrencesBefore(text, needle, at + phrase.indexOf(needle)),
           rule: 'typed-figure',
           metrics: [id, ...implied.map((i) => i.earlier)],
           figure: signedChange(needle, change.down, '%'),
@@ -2431,16 +2492,19 @@ const MEASURE_WORDS: Array<[RegExp, RegExp]> = [
 /** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
 const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b|目标|目標|指引|预期|預期|预测|預測|计划|計劃|計画|预算|預算|見通し|予想|在手订单|此前|목표|전망|가이던스/;
 
-/** The sentence of `text` around position `at`. */
-function sentenceAround(text: string, at: number): string {
-  const { start, end } = sentenceBounds(text, at);
-  return text.slice(start, end);
-}
-
-/** Where the sentence of `text` around position `at` starts and ends (the whole text, where it has no sentence there). */
+/**
+ * Where the sentence of `text` around position `at` starts and ends (the whole text, where it has no sentence there). Its
+ * sentences are found once for the last few texts asked about (SENTENCE_FINDERS): each typed figure of a text asks for its
+ * own, and a paragraph of thousands of them was split into sentences thousands of times, in n squared.
+ */
 function sentenceBounds(text: string, at: number): { start: number; end: number } {
-  return sentenceFinder(text)(at);
+  let find = sentenceFinders.get(text);
+  if (find === undefined) sentenceFinders.set(text, (find = sentenceFinder(text)));
+  return find(at);
 }
+/** The texts sentenceBounds keeps the sentences of: the text being read, and a few it reads beside it. */
+const SENTENCE_FINDERS = 8;
+const sentenceFinders = new RecentMap<string, (at: number) => { start: number; end: number }>(SENTENCE_FINDERS);
 
 /**
  * sentenceBounds for many places of one text, its sentences found once: a paragraph of thousands of amounts is read in
@@ -2577,6 +2641,21 @@ const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThen
 
 /** How many characters of period words after a figure are read: "in the quarter ended 30 September 2025". */
 const PERIOD_WORDS = 60;
+/**
+ * How far after a typed figure the words that make it a difference, a part or a rate are read (differenceAfter,
+ * partOrRateAfter): ", or 5%,", "in the quarter ended 30 September 2025", "higher than in the same quarter a year earlier".
+ */
+const WORDS_AFTER = 240;
+/**
+ * The words of `text` from `from` to `end`, at most WORDS_AFTER characters of them, cut after a blank where cut short
+ * (no word read in part): each figure of a sentence of thousands read the rest of the sentence, in n squared.
+ */
+function wordsAfter(text: string, from: number, end: number): string {
+  if (end - from <= WORDS_AFTER) return text.slice(from, end);
+  const words = text.slice(from, from + WORDS_AFTER);
+  const blank = words.search(/\s\S*$/);
+  return blank > 0 ? words.slice(0, blank + 1) : words;
+}
 /** What leads period words in after a figure: "in", "for", "during", and their article. */
 const PERIOD_LEAD = String.raw`\s+(?:in|for|during)\s+`;
 /**

@@ -1,0 +1,75 @@
+/**
+ * A paragraph of thousands of typed figures strung together without a full stop (pasted from a table, or hostile): each
+ * figure is reported at its own place, as in a sentence of prose, and the sentence is read once, not once a figure. Each
+ * figure's checks read its whole sentence, so a sentence of n figures was read n times: a paragraph of 4,000 such figures
+ * (130,000 characters) took from 10 s to 80 s to check, by its words. The guards below count what is read, not time.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+import * as textPeriods from '../../src/canvas/text-periods.ts';
+import * as currentPeriod from '../../src/validate/current-period.ts';
+import { occurrencesBefore } from '../../src/words.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+
+const PARAGRAPH = '- paragraph: Long-term service agreements cover all [[turbines]].';
+const LEAD = 'Revenue reached [[revenue_fy25]] ';
+/** The small fixture with its first paragraph one "sentence" of `times` runs of `run`, after a reference. */
+const canvasOf = (run: string, times: number) => {
+  const yaml = readFileSync(NORDWIND, 'utf8');
+  expect(yaml).toContain(PARAGRAPH);
+  return yaml.replace(PARAGRAPH, `- paragraph: '${`${LEAD}${run.repeat(times)}`.replace(/'/g, "''")}'`);
+};
+const findingsOf = (run: string, times: number) => validateWithWarnings(parseCanvas(canvasOf(run, times), 'nordwind.yaml')).findings;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a sentence of thousands of typed figures', () => {
+  const N = 1_000;
+
+  it('reports each figure at its own place, and splits its text into sentences once, not once a figure', () => {
+    const split = vi.spyOn(textPeriods, 'sentencesOf');
+    const run = 'up from EUR 1,141 million ';
+    const found = findingsOf(run, N).filter((f) => f.rule === 'typed-figure');
+    expect(found).toHaveLength(N);
+    // Each at its own column: the nth "EUR 1,141 million" of the paragraph, in order.
+    const first = found[0]!.column;
+    expect(found.map((f) => f.column)).toEqual(Array.from({ length: N }, (_, i) => first + i * run.length));
+    expect(found.every((f) => f.message.startsWith('"EUR 1,141 million" is typed into the text, and is the value of revenue_fy24'))).toBe(true);
+    const long = split.mock.calls.filter(([text]) => text.length > N * run.length);
+    expect(long.length).toBeGreaterThan(0);
+    expect(long.length).toBeLessThanOrEqual(4);
+  });
+
+  it('reads the days of a sentence once, and a figure\'s words about the current period within 2,000 characters of it', () => {
+    const days = vi.spyOn(textPeriods, 'namedDays');
+    const about = vi.spyOn(currentPeriod, 'aboutCurrentPeriod');
+    const run = 'Revenue was EUR 1,141 million at 31 December 2025 and ';
+    expect(findingsOf(run, N).filter((f) => f.rule === 'typed-figure')).toHaveLength(N);
+    expect(days.mock.calls.filter(([sentence]) => sentence.length > N * run.length).length).toBeLessThanOrEqual(2);
+    // A net income typed without its minus, in a sentence naming no period: compared with the current figure, each read
+    // in the words around it.
+    expect(findingsOf('Net income was EUR 42.7 million, ', N).filter((f) => f.rule === 'typed-mismatch')).toHaveLength(N - 1);
+    expect(about.mock.calls.length).toBeGreaterThanOrEqual(N - 1);
+    // (2,000 characters either side of the measure's name and the figure.)
+    expect(Math.max(...about.mock.calls.map(([sentence]) => sentence.length))).toBeLessThan(4_100);
+  });
+
+  it('reports each of the figures of other shapes, as it reports one', () => {
+    const counts = ['a net loss of EUR 42.7 million; ', 'Revenue reached EUR 1,234.5 million in FY2025, up 8.2%; ', 'revenue of EUR 1,234.5 million and ', 'Revenue of EUR 1.2 billion (FY2024: EUR 1.1 billion) ']
+      .map((run) => [findingsOf(run, 3).length, findingsOf(run, N).length]);
+    expect(counts).toEqual([[3, N], [3, N], [3, N], [0, 0]]);
+  });
+});
+
+describe('occurrencesBefore', () => {
+  it('counts the times a needle occurs before a place as split does, each from the end of the last', () => {
+    const cases: Array<[string, string, number]> = [['aaaa', 'aa', 2], ['aaaa', 'aa', 3], ['aaaa', 'aa', 4], ['x EUR 1 y EUR 1 z EUR 1', 'EUR 1', 10], ['x EUR 1 y EUR 1', 'EUR 1', 12], ['abc', 'abc', 0], ['abc', 'zz', 3], ['', 'a', 0], ['abab', 'ab', 2]];
+    for (const [text, needle, at] of cases) expect(occurrencesBefore(text, needle, at), `${text} ${needle} ${at}`).toBe(text.slice(0, at).split(needle).length - 1);
+    // The same text asked again, with another needle and place: its places are its own.
+    expect([occurrencesBefore('aaaa', 'a', 3), occurrencesBefore('aaaa', 'aa', 3), occurrencesBefore('aaaa', 'a', 4)]).toEqual([3, 1, 4]);
+  });
+});
