@@ -155,20 +155,42 @@ export function datesBalance(words: string, figure: { at: number; end: number },
  * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
  * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
  */
-function periodsByKind(named: readonly NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], apart: boolean[], ref: Placed, refs: Placed[]): Map<string, SentencePeriods> {
+function periodsByKind(named: readonly NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], apart: boolean[], ref: Placed, read: SentenceKinds): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
   named.forEach((p, i) => {
-    const kind = keyKind(p.key);
-    const entry = kinds.get(kind) ?? { keys: new Set<string>(), open: [] };
-    entry.keys.add(p.key);
+    const kind = read.kinds[i]!;
+    let entry = kinds.get(kind);
+    if (entry === undefined) kinds.set(kind, (entry = { keys: read.keys.get(kind)!, open: [] }));
     const owner = owners[i];
     // A later period than the figure's, after a word of position just after its reference, is what the figure came to in
     // it, not a base it is set apart from: "[[revenue@2025-06-30]], more than EUR 300 million in Q3 2025" (NamedPeriod.setApart).
-    const later = p.setApart === true && refs.filter((r) => r.end <= p.at).at(-1) === ref && [...ref.keys].some((k) => keyKind(k) === kind && keyOrder(k) < keyOrder(p.key));
+    const later = p.setApart === true && read.refBefore[i] === ref && [...ref.keys].some((k) => keyKind(k) === kind && keyOrder(k) < keyOrder(p.key));
     if ((!p.compared || later) && !apart[i] && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) entry.open.push({ period: p, ahead: ahead[i]! });
-    kinds.set(kind, entry);
   });
   return kinds;
+}
+
+/** What periodsByKind reads of a sentence whatever the figure: each period's kind, the keys of each kind, and the reference just before each. */
+interface SentenceKinds {
+  kinds: string[];
+  keys: Map<string, Set<string>>;
+  refBefore: Array<Placed | undefined>;
+}
+/** SentenceKinds of a sentence's periods (`named`, in order) and references (`refs`, in order), read once for all its figures. */
+function sentenceKinds(named: readonly NamedPeriod[], refs: readonly Placed[]): SentenceKinds {
+  const kinds = named.map((p) => keyKind(p.key));
+  const keys = new Map<string, Set<string>>();
+  named.forEach((p, i) => {
+    let set = keys.get(kinds[i]!);
+    if (set === undefined) keys.set(kinds[i]!, (set = new Set()));
+    set.add(p.key);
+  });
+  let j = 0;
+  const refBefore = named.map((p) => {
+    while (j < refs.length && refs[j]!.end <= p.at) j++;
+    return refs[j - 1];
+  });
+  return { kinds, keys, refBefore };
 }
 
 /**
@@ -349,7 +371,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as readonly NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, dayOwners: undefined as Array<Placed | undefined> | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as readonly NamedPeriod[] | undefined, days: undefined as NamedPeriod[] | undefined, dayOwners: undefined as Array<Placed | undefined> | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, apart: undefined as boolean[] | undefined, kinds: undefined as SentenceKinds | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -375,7 +397,8 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       sentence.ahead ??= outlookPeriods(words, sentence.named);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
       sentence.apart ??= yearlessApart(words, sentence.named, sentence.refs);
-      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, sentence.apart, placed[i], sentence.refs), placed[i]);
+      sentence.kinds ??= sentenceKinds(sentence.named, sentence.refs);
+      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, sentence.apart, placed[i], sentence.kinds), placed[i]);
       // Words just beside the figure that date it back from the period the sentence names, to its own: "In Q3 2025 the
       // margin widened from [[nim@2024-09-30]] a year earlier" gives last year's figure as last year's.
       const back = named === undefined ? undefined : relativeWords(words, placed[i].at, placed[i].end);
@@ -439,8 +462,10 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
 
       /** Or words that date it from another figure of its measure in the sentence: "up from [[revenue@2025-03-31]] last quarter". */
       function relativeMessage(): string | undefined {
+        // (The other figures of its sentence, gathered only where words beside it date it: each figure of a sentence asks.)
+        if (ref.part === 'change' || relativeWords(words, placed[i].at, placed[i].end) === undefined) return undefined;
         const others = refs.filter((_, j) => sentenceOf[j] === sentence && j !== i && FIGURE_PARTS.has(refs[j]!.part!)).map((r) => r.figure);
-        const relative = ref.part === 'change' ? undefined : misdatedRelative(words, placed[i].at, placed[i].end, ref.figure, others, index);
+        const relative = misdatedRelative(words, placed[i].at, placed[i].end, ref.figure, others, index);
         if (relative === undefined) return undefined;
         const { words: said, from, date, meant } = relative;
         misdated = { said, ...(meant === undefined ? {} : { meant }) };
