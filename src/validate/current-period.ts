@@ -273,11 +273,20 @@ function endingOn(day: string, index: MetricIndex, fiscalShift: number | undefin
 export function contextOf(canvas: CanvasInput, path: KeyPath): { titles: string[]; around: string[] } {
   const at = (p: KeyPath): unknown => p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas);
   const s = path.indexOf('sections');
-  const texts = (v: unknown): string[] => typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => (k === 'metric' || k === 'show' || k === 'series' || k === 'chart' ? [] : texts(x))) : [];
   const here = at(path);
-  const around = s > 0 ? [...texts((at(path.slice(0, s + 2)) as { content?: unknown } | undefined)?.content), ...texts((at(path.slice(0, s)) as { lead?: unknown } | undefined)?.lead)].filter((t) => t !== here) : [];
-  return { titles: titlesOver(canvas, path), around };
+  const section = s > 0 ? at(path.slice(0, s + 2)) : undefined;
+  let texts = section !== null && typeof section === 'object' ? sectionTexts.get(section) : undefined;
+  if (texts === undefined && section !== null && typeof section === 'object') {
+    const of = (v: unknown): string[] => typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(of) : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => (k === 'metric' || k === 'show' || k === 'series' || k === 'chart' ? [] : of(x))) : [];
+    sectionTexts.set(section, (texts = [...new Set([...of((section as { content?: unknown }).content), ...of((at(path.slice(0, s)) as { lead?: unknown } | undefined)?.lead)])]));
+  }
+  return { titles: titlesOver(canvas, path), around: (texts ?? []).filter((t) => t !== here) };
 }
+/**
+ * The texts of each section (its content's and its chapter's lead), each once, as contextOf gives them: read once a
+ * section, not once for each text in it (a table of thousands of cells read them all for each).
+ */
+const sectionTexts = new WeakMap<object, string[]>();
 
 /** The titles over a text of the canvas at `path` (contextOf). */
 function titlesOver(canvas: CanvasInput, path: KeyPath): string[] {
