@@ -198,9 +198,6 @@ function ownClause(sentence: string, at: number, end: number): string {
   return `${kept} ${before.slice(brk.index)} ${sentence.slice(end)}`;
 }
 
-/** How much of the sentence before a figure's aboutCurrentPeriod reads: a long sentence of prose. */
-const BEFORE_WORDS = 2_000;
-
 /**
  * Whether a sentence that names no period (`sentence`, of `text` from `start`, the measure's name at `name`) speaks of
  * the period of `id`, the briefing's current one: no word of another period or time in it (TIME_WORDS; a comparison with
@@ -210,7 +207,7 @@ const BEFORE_WORDS = 2_000;
  * section's, a table's and its row's), nor another period in the texts beside it (`around`: the section's other
  * paragraphs, bullets and cells, the chapter's lead).
  */
-export function aboutCurrentPeriod(sentence: string, text: string, start: number, name: { at: number; end: number }, id: string, index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined, { titles, around }: { titles: string[]; around: string[] }): boolean {
+export function aboutCurrentPeriod(sentence: string, text: string, start: number, name: { at: number; end: number }, id: string, index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined, { titles, around }: { titles: string[]; around: string[] }, before = sentenceBefore(text, start)): boolean {
   const time = TIME_WORDS[languageOf(canvas.briefing.language)]!;
   if (namedPeriods(sentence).length > 0) return false;
   // The sentence but for the measure's own name ("Segment revenue", "Revenue per user" are its words), and its comparisons with the year before.
@@ -234,10 +231,7 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const butOwn = (words: string) => withoutPeriods(words, namedPeriods(words)).replace(YEAR_ON_YEAR, ' ');
   const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };
   if (otherPeriod(text) || around.some(otherPeriod)) return false;
-  // The sentence before it, which may set the time it speaks of: "Last year was hard. Revenue was..." (its last
-  // BEFORE_WORDS characters: a text of thousands of figures read it for each).
-  const earliest = Math.max(0, start - BEFORE_WORDS);
-  const before = text.slice(earliest + text.slice(earliest, Math.max(earliest, start - 1)).lastIndexOf('.') + 1, start);
+  // The sentence before it (`before`), which may set the time it speaks of: "Last year was hard. Revenue was...".
   if (otherTime(before) || quarterMentions(butOwn(before)).other) return false;
   if (titles.some((t) => otherPeriod(t) || otherTime(t) || TITLE_PLANS.test(t))) return false;
   // A part of the measure the canvas has figures for, named over the text or in the sentence before: "Revenue was..."
@@ -253,6 +247,14 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const ownWords = new Set(label.match(/\p{L}{4,}/gu) ?? []);
   const others = new Set(Object.values(index.metrics).flatMap((o) => (o.label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((x) => !ownWords.has(x))));
   return !titles.some((t) => names(others, t)) && !names(parts, before);
+}
+
+/**
+ * The sentence of `text` before the one starting at `start`, as aboutCurrentPeriod reads it: from the last full stop before
+ * it. Read once a sentence by a caller with many figures in one (aboutCurrentPeriod's `before`).
+ */
+export function sentenceBefore(text: string, start: number): string {
+  return text.slice(Math.max(0, text.lastIndexOf('.', Math.max(0, start - 2)) + 1), start);
 }
 
 /**

@@ -21,7 +21,7 @@ import { quote } from '../errors.ts';
 import { RecentMap } from '../recent-map.ts';
 import type { Finding } from './findings.ts';
 import { aheadExamples, datesBalance, FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords, sentenceLooksAhead, TIED_AFTER } from './period-findings.ts';
-import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
+import { aboutCurrentPeriod, contextOf, currentFigures, sentenceBefore, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
 import { isCurrency } from '../canvas/currencies.ts';
@@ -1598,7 +1598,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const current = currentFigures(ids, index, canvas, fiscalShift);
       if (current.length === 0 || datedOtherwise(s, current, ids)) return [];
       // (Read as written first: the words of a comparison with the year before are read whole there, "up from $65.6 billion a year earlier".)
-      const about = (read: { sentence: string; start: number }) => current.every((id) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, id, index, canvas, fiscalShift, context));
+      const about = (read: { sentence: string; start: number }) => current.every((id) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, id, index, canvas, fiscalShift, context, beforeOf(s.start)));
       const asWritten = readAbout(s, name, own, []);
       if (about(asWritten)) return current;
       const read = readAbout(s, name, own, baseSpans(s, name, own));
@@ -1641,6 +1641,15 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       }
       return all.filter(([from, to]) => !(from < own.end && to > own.at) && !(from < name.end && to > name.at));
     };
+    // The sentence before each sentence, and the figure a sentence may mean of a measure (undatedOf), read once a sentence:
+    // a sentence of thousands of figures asked for each.
+    const befores = new Map<number, string>();
+    const beforeOf = (start: number) => {
+      let before = befores.get(start);
+      if (before === undefined) befores.set(start, (before = sentenceBefore(halfWidth, start)));
+      return before;
+    };
+    const undated = new Map<string, ReturnType<typeof undatedFigure>>();
     /**
      * Where currentOf finds no current figure, the briefing naming a period the measure has none for: the figure a
      * sentence naming no period may yet mean (undatedFigure: the balance of the day it names, or the latest), where
@@ -1648,11 +1657,14 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      */
     const undatedOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }, own: { at: number; end: number }) => {
       if (s.periods().length > 0) return undefined;
-      const meant = undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start);
+      // (Once a sentence and measure: it reads the sentence's days.)
+      const key = `${s.start} ${ids.join(' ')}`;
+      if (!undated.has(key)) undated.set(key, undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start));
+      const meant = undated.get(key);
       if (meant === undefined) return undefined;
       if (datedOtherwise(s, [meant.id], ids)) return undefined;
       // (The day named, the figure's own, read as no word of time; nor the bases it is compared with.)
-      const about = (read: { sentence: string; start: number }) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, meant.id, index, canvas, fiscalShift, context);
+      const about = (read: { sentence: string; start: number }) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, meant.id, index, canvas, fiscalShift, context, beforeOf(s.start));
       const asWritten = readAbout(s, name, own, meant.days);
       if (about(asWritten)) return meant;
       const read = readAbout(s, name, own, [...meant.days, ...baseSpans(s, name, own)]);
@@ -1791,7 +1803,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
       // A difference ("$102 million higher than a year earlier"), a part or a rate ("per working day", "came from the
       // acquisition"): not the level, nor its scale slipped.
-      const rest = wordsAfter(halfWidth, amount.index + amount.token.length, s.end);
+      const rest = s.sentence.length > LONG_SENTENCE ? wordsAfter(halfWidth, amount.index + amount.token.length, s.end) : halfWidth.slice(amount.index + amount.token.length, s.end);
       if (differenceAfter(rest) || (english && !perShare(named.name) && partOrRateAfter(rest))) continue;
       if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)), lang)) continue;
       if ('fronted' in read && read.fronted && !companyAfter(halfWidth, amount.index + amount.token.length, s.end)) continue;
@@ -2642,10 +2654,11 @@ const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThen
 /** How many characters of period words after a figure are read: "in the quarter ended 30 September 2025". */
 const PERIOD_WORDS = 60;
 /**
- * How far after a typed figure the words that make it a difference, a part or a rate are read (differenceAfter,
- * partOrRateAfter): ", or 5%,", "in the quarter ended 30 September 2025", "higher than in the same quarter a year earlier".
+ * How far after a typed figure in a sentence over LONG_SENTENCE characters the words that make it a difference, a part
+ * or a rate are read (differenceAfter, partOrRateAfter): the rest of its clause, ", or 5%,", "in the quarter ended 30
+ * September 2025", "higher than in the same quarter a year earlier". (A shorter sentence is read to its end.)
  */
-const WORDS_AFTER = 240;
+const WORDS_AFTER = LONG_SENTENCE / 2;
 /**
  * The words of `text` from `from` to `end`, at most WORDS_AFTER characters of them, cut after a blank where cut short
  * (no word read in part): each figure of a sentence of thousands read the rest of the sentence, in n squared.
