@@ -1,4 +1,4 @@
-/** Lists as a sentence writes them, for messages; and text as a regular expression matches it. */
+/** Lists as a sentence writes them, for messages; text as a regular expression matches it; and places in text, found by halving. */
 import { RecentMap } from './recent-map.ts';
 
 /** "a", "a and b", "a, b and c" (or "... or c"). */
@@ -44,15 +44,20 @@ export function occurrencesBefore(text: string, needle: string, at: number): num
     for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) places.push(i);
     needles.set(needle, places);
   }
-  // The first place whose occurrence ends after `at`, by halving: the count of those before it.
-  let [low, high] = [0, places.length];
+  // The first place whose occurrence ends after `at`: the count of those before it.
+  return firstWhere(places, (place) => place + needle.length > at);
+}
+/** The index of the first of `list` (ordered so that `test` is false, then true) for which `test` holds; its length if none: found by halving. */
+export function firstWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
+  let [low, high] = [0, list.length];
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (places[mid]! + needle.length > at) high = mid;
+    if (test(list[mid]!)) high = mid;
     else low = mid + 1;
   }
   return low;
 }
+
 /** The texts occurrencesBefore keeps the places of needles in. */
 const OCCURRENCE_TEXTS = 8;
 const occurrenceTexts = new RecentMap<string, Map<string, number[]>>(OCCURRENCE_TEXTS);

@@ -30,6 +30,9 @@ const REDIS_PORT = 6379;
 export function parseRedisUrl(url: string, from: string): RedisTarget {
   const fail = (problem: string) =>
     new BriefingError(`${from}: ${problem}; expected redis://[user:password@]host[:port][/db] (or rediss:// for TLS), for example redis://127.0.0.1:6379`, EXIT.usage);
+  // No scheme before a host and port ("127.0.0.1:6379", "queue.internal:6379/0"; URL reads "localhost:6379" as the scheme
+  // "localhost"). Not quoted: "default:123456" may be a user and password.
+  if (NO_SCHEME.test(url)) throw fail('it has no scheme: write redis:// before the host');
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -41,13 +44,9 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
     // its @host left out, puts the password there).
     const word = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/@]+):([^/@]*)(?:\/[^@]*)?$/.exec(url)?.[1];
     if (word !== undefined && !/^\d*$/.test(word)) throw fail('what follows the host\'s ":" is not a port number (if it is a password, the URL lacks its @host)');
-    // No scheme before a host and port ("127.0.0.1:6379", "queue.internal:6379/0"). (Not quoted: "default:123456" may be a user and password.)
-    if (NO_SCHEME.test(url)) throw fail('it has no scheme: write redis:// before the host');
     // Not quoted: what is not a URL cannot be told apart from its password.
     throw fail(`it is not a URL${ENCODE_HINT}`);
   }
-  // ("localhost:6379" is read by URL as the scheme "localhost": it has none.)
-  if (NO_SCHEME.test(url)) throw fail('it has no scheme: write redis:// before the host');
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw fail(`the scheme is ${parsed.protocol.replace(/:$/, '')}://`);
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 address, without its brackets
   if (host === '') throw fail('no host');

@@ -98,10 +98,10 @@ const OPENING_AFTER_SUBJECT = /^[\s"'“‘(]*(\p{L}[\p{L}\s'’-]{0,38}?)\s{1,3
  */
 function yearlessApart(sentence: string, named: readonly NamedPeriod[], refs: Placed[]): boolean[] {
   const near = (between: string) => between.length <= 40 && !CLAUSE_APART.test(between) && (between.trim() === '' || between.trim().split(/\s+/).length <= 4);
-  let r = 0;
-  return named.map((p) => {
+  const refAfter = refsAfter(named, refs);
+  return named.map((p, i) => {
     if (!/^[qh]n:/.test(p.key)) return false;
-    while (r < refs.length && refs[r]!.end <= p.at) r++;
+    const r = refAfter[i]!;
     if (LIKENED.test(sentence.slice(Math.max(0, p.at - 60), p.at))) return true;
     const before = refs[r - 1], after = refs[r];
     // (Sliced no further than a figure may stand.)
@@ -185,12 +185,19 @@ function sentenceKinds(named: readonly NamedPeriod[], refs: readonly Placed[]): 
     if (set === undefined) keys.set(kinds[i]!, (set = new Set()));
     set.add(p.key);
   });
-  let j = 0;
-  const refBefore = named.map((p) => {
-    while (j < refs.length && refs[j]!.end <= p.at) j++;
-    return refs[j - 1];
+  return { kinds, keys, refBefore: refsAfter(named, refs).map((r) => refs[r - 1]) };
+}
+
+/**
+ * For each of a sentence's periods (`named`, in order), the index of the first of its references (`refs`, in order) that
+ * ends after the period starts: the reference just after it, and, one before, the reference just before it. In one pass.
+ */
+function refsAfter(named: readonly NamedPeriod[], refs: readonly Placed[]): number[] {
+  let r = 0;
+  return named.map((p) => {
+    while (r < refs.length && refs[r]!.end <= p.at) r++;
+    return r;
   });
-  return { kinds, keys, refBefore };
 }
 
 /**

@@ -25,7 +25,7 @@ import { aboutCurrentPeriod, contextOf, currentFigures, sentenceBefore, TITLE_PL
 import type { KeyPath } from '../canvas/key-path.ts';
 import { columnHeading, readsTableCells } from '../canvas/table-cells.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { escapeRegExp, JOINING_WORDS, listOf, occurrencesBefore } from '../words.ts';
+import { escapeRegExp, firstWhere, JOINING_WORDS, listOf, occurrencesBefore } from '../words.ts';
 import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
 import { bareTableNumbers, withoutUnits, type BareNumber } from './table-units.ts';
 
@@ -1593,12 +1593,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * (current-period.ts): the latest up to briefing.as_of (one, or several for that day), where nothing in or around the
      * sentence speaks of another time. None otherwise.
      */
-    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }, own: { at: number; end: number }): string[] => {
+    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[]; previous: () => string }, name: { at: number; end: number }, own: { at: number; end: number }): string[] => {
       if (s.periods().length > 0) return [];
       const current = currentFigures(ids, index, canvas, fiscalShift);
       if (current.length === 0 || datedOtherwise(s, current, ids)) return [];
       // (Read as written first: the words of a comparison with the year before are read whole there, "up from $65.6 billion a year earlier".)
-      const about = (read: { sentence: string; start: number }) => current.every((id) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, id, index, canvas, fiscalShift, context, beforeOf(s.start)));
+      const about = (read: { sentence: string; start: number }) => current.every((id) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, id, index, canvas, fiscalShift, context, s.previous()));
       const asWritten = readAbout(s, name, own, []);
       if (about(asWritten)) return current;
       const read = readAbout(s, name, own, baseSpans(s, name, own));
@@ -1641,38 +1641,27 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       }
       return all.filter(([from, to]) => !(from < own.end && to > own.at) && !(from < name.end && to > name.at));
     };
-    // The sentence before each sentence, and the figure a sentence may mean of a measure (undatedOf), read once a sentence:
-    // a sentence of thousands of figures asked for each.
-    const befores = new Map<number, string>();
-    const beforeOf = (start: number) => {
-      let before = befores.get(start);
-      if (before === undefined) befores.set(start, (before = sentenceBefore(halfWidth, start)));
-      return before;
-    };
-    const undated = new Map<string, ReturnType<typeof undatedFigure>>();
     /**
      * Where currentOf finds no current figure, the briefing naming a period the measure has none for: the figure a
      * sentence naming no period may yet mean (undatedFigure: the balance of the day it names, or the latest), where
      * nothing in or around it speaks of another time, basis or scope but that day.
      */
-    const undatedOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }, own: { at: number; end: number }) => {
+    const undatedOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[]; previous: () => string; undated: (ids: string[]) => ReturnType<typeof undatedFigure> }, name: { at: number; end: number }, own: { at: number; end: number }) => {
       if (s.periods().length > 0) return undefined;
-      // (Once a sentence and measure: it reads the sentence's days.)
-      const key = `${s.start} ${ids.join(' ')}`;
-      if (!undated.has(key)) undated.set(key, undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start));
-      const meant = undated.get(key);
+      const meant = s.undated(ids);
       if (meant === undefined) return undefined;
       if (datedOtherwise(s, [meant.id], ids)) return undefined;
       // (The day named, the figure's own, read as no word of time; nor the bases it is compared with.)
-      const about = (read: { sentence: string; start: number }) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, meant.id, index, canvas, fiscalShift, context, beforeOf(s.start));
+      const about = (read: { sentence: string; start: number }) => aboutCurrentPeriod(read.sentence, halfWidth, read.start, name, meant.id, index, canvas, fiscalShift, context, s.previous());
       const asWritten = readAbout(s, name, own, meant.days);
       if (about(asWritten)) return meant;
       const read = readAbout(s, name, own, [...meant.days, ...baseSpans(s, name, own)]);
       return read.sentence !== asWritten.sentence && about(read) ? meant : undefined;
     };
-    // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
+    // Each sentence read once, however many figures it holds: whether it speaks of plans, the periods and days it names, the
+    // sentence before it, and the figure of a measure it may mean (undatedFigure, which reads its days).
     const sentenceAt = sentenceFinder(halfWidth);
-    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[]; outsiders?: ReturnType<typeof outsiderWords>; spoken?: string; days?: NamedPeriod[] }>();
+    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[]; outsiders?: ReturnType<typeof outsiderWords>; spoken?: string; days?: NamedPeriod[]; previous?: string; undated?: Map<string, ReturnType<typeof undatedFigure>> }>();
     const sentenceOf = (at: number) => {
       const bounds = sentenceAt(at);
       let r = read.get(bounds.start);
@@ -1689,7 +1678,16 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // An outsider's figure, given in its clause before it ("Reuters said revenue was", "According to Bloomberg,"), is
       // theirs: no contradiction of the company's own, as an estimate is none.
       if (entry.plans || outsidersFigure((entry.outsiders ??= outsiderWords(entry.sentence, companyWords)), at - bounds.start)) return undefined;
-      return { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods, spoken: () => (entry.spoken ??= entry.sentence.toLowerCase()), days: () => (entry.days ??= namedDays(entry.sentence)) };
+      return {
+        ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods, spoken: () => (entry.spoken ??= entry.sentence.toLowerCase()), days: () => (entry.days ??= namedDays(entry.sentence)),
+        previous: () => (entry.previous ??= sentenceBefore(halfWidth, bounds.start)),
+        undated: (ids: string[]) => {
+          const of = (entry.undated ??= new Map());
+          const key = ids.join(' ');
+          if (!of.has(key)) of.set(key, undatedFigure(ids, index, canvas, fiscalShift, entry.sentence, bounds.start));
+          return of.get(key);
+        },
+      };
     };
 
     /**
@@ -1701,7 +1699,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const datedBalance = (ids: string[], s: { start: number; sentence: string; days: () => NamedPeriod[] }, amount: TypedAmount) => {
       const own = { at: amount.index - s.start, end: amount.index - s.start + amount.token.length };
       // (None past a semicolon either side is the figure's: datesBalance reads the figure's clause only.)
-      const clause = { from: s.sentence.lastIndexOf(';', own.at - 1), to: (s.sentence.indexOf(';', own.end) + 1 || s.sentence.length + 1) - 1 };
+      const semicolon = s.sentence.indexOf(';', own.end);
+      const clause = { from: s.sentence.lastIndexOf(';', own.at - 1), to: semicolon < 0 ? s.sentence.length : semicolon };
       const day = nearestDay(s.days(), own, clause, (d) => !d.compared && datesBalance(s.sentence, own, d));
       const of = day === undefined ? [] : ids.filter((id) => !isLookingAhead(index.metrics[id]) && dayKeyOf(index.metrics[id]) === day.key);
       return of.length === 1 ? { id: of[0]!, day: day!.text, days: [[s.start + day!.at, s.start + day!.end]] as Array<[number, number]> } : undefined;
@@ -2536,17 +2535,6 @@ function sentenceFinder(text: string): (at: number) => { start: number; end: num
  */
 function periodWordsBlanked(words: string, own?: Set<string>): string {
   return withoutPeriods(words, namedPeriods(words).filter((p) => own === undefined || own.has(p.key)));
-}
-
-/** The index of the first of `list` (ordered so that `test` is false, then true) for which `test` holds; its length if none: found by halving. */
-function firstWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
-  let [low, high] = [0, list.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (test(list[mid]!)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
 }
 
 /** The significant digits of the number in an amount as English writes it (inEnglishDigits): "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
